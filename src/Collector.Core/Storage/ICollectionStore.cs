@@ -1,0 +1,22 @@
+using Collector.Core.Accounts;
+
+namespace Collector.Core.Storage;
+
+/// <summary>What the collection use case needs from storage.</summary>
+public interface ICollectionStore
+{
+    /// <summary>The entries among <paramref name="watchKeys"/> that were resolved before, keyed by watch key.</summary>
+    Task<IReadOnlyDictionary<string, TrackedAccount>> GetTrackedAccountsAsync(
+        string platform, IReadOnlyCollection<string> watchKeys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes one batch atomically: for each observation, upserts the account by stable id (recording a handle
+    /// change in the handle history), links the watch key to it, appends a snapshot and marks the entry's
+    /// collection state successful; for each failure, updates the entry's collection state. All or nothing.
+    /// </summary>
+    Task SaveBatchAsync(
+        string platform,
+        IReadOnlyList<AccountObservation> observations,
+        IReadOnlyList<AccountFailure> failures,
+        CancellationToken cancellationToken);
+}

@@ -1,0 +1,11 @@
+namespace Collector.Core.Storage;
+
+/// <summary>Read side used by <c>status</c>: the latest known facts of every entry the database has seen.</summary>
+public interface IStatusReader
+{
+    /// <summary>One record per (platform, watch key) known to the database, in one query.</summary>
+    Task<IReadOnlyList<AccountStatusRecord>> GetStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>Snapshots of one account, oldest first, optionally since an instant.</summary>
+    Task<IReadOnlyList<SnapshotRecord>> GetSnapshotsAsync(long accountId, DateTimeOffset? since, CancellationToken cancellationToken);
+}
