@@ -1,0 +1,146 @@
+using Collector.Core.Platforms;
+using Collector.Core.Storage;
+using Collector.Core.Watchlist;
+using Microsoft.Extensions.Logging;
+
+namespace Collector.Core.Collection;
+
+/// <summary>
+/// The collection use case: a platform's accounts, batched to the client's batch sizes, collected with bounded
+/// concurrency, one storage transaction per batch. One account's failure is recorded and never aborts the others;
+/// a platform-level failure (rate limit, quota, credential) stops new requests and is recorded for what remains.
+/// </summary>
+public sealed partial class CollectionService(
+    IEnumerable<IPlatformClient> clients,
+    ICollectionStore store,
+    TimeProvider time,
+    CollectionOptions options,
+    ILogger<CollectionService> logger) : IDisposable
+{
+    // SQLite has one writer: serializing our own batch commits avoids busy waits between our own tasks.
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Dictionary<string, IPlatformClient> _clients =
+        clients.ToDictionary(static c => c.Platform, StringComparer.Ordinal);
+
+    public async Task<CollectionReport> CollectAsync(
+        string platform,
+        IReadOnlyList<WatchedAccount> accounts,
+        IProgress<CollectionProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        if (accounts.Count == 0)
+        {
+            return new CollectionReport(platform, []);
+        }
+
+        if (!_clients.TryGetValue(platform, out var client) || !client.IsConfigured)
+        {
+            var reason = client is null ? "no client for this platform" : "platform is not configured (missing credential)";
+            LogPlatformSkipped(platform, accounts.Count, reason);
+            var skipped = new PlatformError(PlatformErrorKind.NotConfigured, reason);
+            return new CollectionReport(platform, [.. accounts.Select(a => new AccountResult(a, CollectionOutcome.Skipped, skipped))]);
+        }
+
+        var tracked = await store.GetTrackedAccountsAsync(platform, [.. accounts.Select(static a => a.Key)], cancellationToken);
+        var items = accounts.Select(a => new WorkItem(a, tracked.GetValueOrDefault(a.Key))).ToList();
+        var batches = Plan(items, client.Capabilities);
+
+        var stop = new RoundStop();
+        var collector = new BatchCollector(client, time, stop, options.MaxConcurrency);
+        var results = new List<AccountResult>(accounts.Count);
+        var done = 0;
+        await Parallel.ForEachAsync(
+            batches,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
+            async (batch, token) =>
+            {
+                var batchResults = await RunBatchAsync(platform, collector, stop, batch, token);
+                lock (results)
+                {
+                    results.AddRange(batchResults);
+                    done += batchResults.Count;
+                    progress?.Report(new CollectionProgress(platform, done, accounts.Count));
+                }
+            });
+
+        var report = new CollectionReport(platform, results);
+        LogRoundFinished(platform, report.Collected, report.Failed, report.Deferred);
+        return report;
+    }
+
+    /// <summary>Unresolved entries go through resolve batches; resolved ones through profile-by-id batches.</summary>
+    private static List<(IReadOnlyList<WorkItem> Items, bool Resolve)> Plan(List<WorkItem> items, PlatformCapabilities caps)
+    {
+        var resolve = items.Where(static i => i.Tracked is null).Chunk(Math.Max(1, caps.ResolveBatchSize));
+        var known = items.Where(static i => i.Tracked is not null).Chunk(Math.Max(1, caps.ProfileBatchSize));
+        return
+        [
+            .. known.Select(static b => ((IReadOnlyList<WorkItem>)b, false)),
+            .. resolve.Select(static b => ((IReadOnlyList<WorkItem>)b, true)),
+        ];
+    }
+
+    private async Task<IReadOnlyList<AccountResult>> RunBatchAsync(
+        string platform, BatchCollector collector, RoundStop stop, (IReadOnlyList<WorkItem> Items, bool Resolve) batch, CancellationToken token)
+    {
+        BatchResult result;
+        if (stop.Error is { } stopped)
+        {
+            result = Unattempted(batch.Items, stopped);
+        }
+        else
+        {
+            try
+            {
+                result = await collector.CollectAsync(batch.Items, batch.Resolve, token);
+            }
+            catch (PlatformException ex)
+            {
+                LogBatchFailed(platform, batch.Items.Count, ex.Kind, ex.Message);
+                if (RoundStop.IsPlatformLevel(ex.Kind))
+                {
+                    stop.Trip(ex.Error);
+                }
+
+                result = Unattempted(batch.Items, ex.Error);
+            }
+        }
+
+        await SaveAsync(platform, result, token);
+        return result.Results;
+    }
+
+    private static BatchResult Unattempted(IReadOnlyList<WorkItem> items, PlatformError error) =>
+        new([.. items.Select(i => new AccountResult(i.Account, RoundStop.OutcomeFor(error), error))], []);
+
+    private async Task SaveAsync(string platform, BatchResult result, CancellationToken token)
+    {
+        var now = time.GetUtcNow();
+        var failures = result.Results
+            .Where(static r => r.Outcome is CollectionOutcome.Failed or CollectionOutcome.Deferred && r.Error is not null)
+            .Select(r => new AccountFailure(r.Account.Key, now, r.Error!, r.Error!.RetryAt))
+            .ToList();
+
+        await _writeLock.WaitAsync(token);
+        try
+        {
+            await store.SaveBatchAsync(platform, result.Observations, failures, token);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public void Dispose() => _writeLock.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipping {Count} {Platform} accounts: {Reason}")]
+    private partial void LogPlatformSkipped(string platform, int count, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Platform} batch of {Count} accounts failed: {Kind}: {Error}")]
+    private partial void LogBatchFailed(string platform, int count, PlatformErrorKind kind, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Platform} round finished: {Collected} collected, {Failed} failed, {Deferred} deferred")]
+    private partial void LogRoundFinished(string platform, int collected, int failed, int deferred);
+}

@@ -1,0 +1,154 @@
+using Collector.Core.Accounts;
+using Collector.Core.Collection;
+using Collector.Core.Metrics;
+using Collector.Core.Platforms;
+using Collector.Core.Watchlist;
+using Collector.TestKit.Builders;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Collector.Core.Tests.Collection;
+
+public sealed class CollectionServiceTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakePlatformClient _client = new();
+    private readonly InMemoryCollectionStore _store = new();
+
+    [Fact]
+    public async Task Collect_WhenOneAccountIsUnknown_OthersAreStoredAndItsFailureRecorded()
+    {
+        _client.Add("alice.example.com", 12_000, 100, 200);
+        _client.Add("carol.example.com", 500, 5);
+        var accounts = Accounts("alice.example.com", "bob.example.com", "carol.example.com");
+
+        var report = await CollectAsync(accounts);
+
+        Assert.Equal(2, report.Collected);
+        Assert.Equal(1, report.Failed);
+        Assert.Equal(["alice.example.com", "carol.example.com"], _store.Observations.Select(o => o.WatchKey).Order());
+        var failure = Assert.Single(_store.Failures);
+        Assert.Equal("bob.example.com", failure.WatchKey);
+        Assert.Equal(PlatformErrorKind.NotFound, failure.Error.Kind);
+    }
+
+    [Fact]
+    public async Task Collect_BatchesResolutionToTheClientsBatchSize()
+    {
+        var accounts = WatchedAccountBuilder.Many("bluesky", 30, engagementPosts: 0);
+        foreach (var account in accounts)
+        {
+            _client.Add(account.Key, 1_000);
+        }
+
+        var report = await CollectAsync(accounts);
+
+        Assert.Equal(30, report.Collected);
+        Assert.Equal([25, 5], _client.ResolveCalls.Select(c => c.Count).Order().Reverse());
+        Assert.Empty(_client.PostCalls);
+    }
+
+    [Fact]
+    public async Task Collect_WhenAccountIsAlreadyResolved_FetchesByStableId()
+    {
+        _client.Add("alice.example.com", 12_000);
+        _store.Tracked["alice.example.com"] = new TrackedAccount("alice.example.com", 1, "id:alice.example.com", "alice.example.com", null);
+
+        await CollectAsync(Accounts("alice.example.com"));
+
+        Assert.Empty(_client.ResolveCalls);
+        Assert.Equal(["id:alice.example.com"], Assert.Single(_client.ProfileCalls));
+    }
+
+    [Fact]
+    public async Task Collect_ComputesEngagementFromRecentPosts()
+    {
+        _client.Add("alice.example.com", 10_000, 100, 300);
+
+        await CollectAsync(Accounts("alice.example.com"));
+
+        var engagement = Assert.Single(_store.Observations).Engagement!;
+        Assert.Equal(2, engagement.PostsSampled);
+        Assert.Equal(200, engagement.AvgLikes);
+        Assert.Equal(0.02, engagement.EngagementRate!.Value, 10);
+    }
+
+    [Fact]
+    public async Task Collect_WhenRateLimited_DefersTheRestWithoutFurtherRequests()
+    {
+        var accounts = WatchedAccountBuilder.Many("bluesky", 60, engagementPosts: 0);
+        var retryAt = _time.GetUtcNow().AddMinutes(10);
+        _client.FailProfilesFrom = (1, new PlatformError(PlatformErrorKind.RateLimited, "rate limited", retryAt));
+
+        var report = await CollectAsync(accounts, maxConcurrency: 1);
+
+        Assert.Equal(60, report.Deferred);
+        Assert.Single(_client.ResolveCalls);
+        Assert.All(_store.Failures, f => Assert.Equal(retryAt, f.NextAttemptAt));
+        Assert.Equal(60, _store.Failures.Count());
+    }
+
+    [Fact]
+    public async Task Collect_WhenNotConfigured_SkipsEveryAccountWithoutRequests()
+    {
+        _client.IsConfigured = false;
+
+        var report = await CollectAsync(Accounts("alice.example.com", "bob.example.com"));
+
+        Assert.Equal(2, report.Skipped);
+        Assert.Empty(_client.ResolveCalls);
+        Assert.Empty(_store.Batches);
+    }
+
+    [Fact]
+    public async Task Collect_WhenTimelineIsProtected_KeepsProfileCountsAndFlagsTheGap()
+    {
+        _client.Add("alice.example.com", 12_000, 1);
+        _client.PostOutcomeErrors["id:alice.example.com"] = new PlatformError(PlatformErrorKind.Protected, "protected");
+
+        var report = await CollectAsync(Accounts("alice.example.com"));
+
+        Assert.Equal(1, report.Collected);
+        var observation = Assert.Single(_store.Observations);
+        Assert.True(observation.Quality.HasFlag(DataQuality.Protected));
+        Assert.Null(observation.Engagement!.EngagementRate);
+    }
+
+    [Fact]
+    public async Task Collect_WhenOnePostsRequestFails_OnlyThatAccountFails()
+    {
+        _client.Add("alice.example.com", 12_000, 1);
+        _client.Add("bob.example.com", 12_000, 1);
+        _client.PostErrors["id:bob.example.com"] = new PlatformError(PlatformErrorKind.Unavailable, "HTTP 503");
+
+        var report = await CollectAsync(Accounts("alice.example.com", "bob.example.com"));
+
+        Assert.Equal(1, report.Collected);
+        Assert.Equal("bob.example.com", Assert.Single(_store.Failures).WatchKey);
+        Assert.Equal("alice.example.com", Assert.Single(_store.Observations).WatchKey);
+    }
+
+    [Fact]
+    public async Task Collect_WritesOneTransactionPerBatch()
+    {
+        var accounts = WatchedAccountBuilder.Many("bluesky", 30, engagementPosts: 0);
+        foreach (var account in accounts)
+        {
+            _client.Add(account.Key, 1_000);
+        }
+
+        await CollectAsync(accounts);
+
+        Assert.Equal([25, 5], _store.Batches.Select(b => b.Observations.Count).Order().Reverse());
+    }
+
+    private static IReadOnlyList<WatchedAccount> Accounts(params string[] handles) =>
+        [.. handles.Select(h => WatchedAccountBuilder.Account("bluesky", h))];
+
+    private async Task<CollectionReport> CollectAsync(IReadOnlyList<WatchedAccount> accounts, int maxConcurrency = 4)
+    {
+        using var service = new CollectionService(
+            [_client], _store, _time, new CollectionOptions { MaxConcurrency = maxConcurrency }, NullLogger<CollectionService>.Instance);
+        return await service.CollectAsync("bluesky", accounts, null, CancellationToken.None);
+    }
+}
