@@ -15,8 +15,8 @@ internal static class SqliteDataReaderExtensions
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     public static DateTimeOffset GetInstant(this SqliteDataReader reader, int ordinal) =>
-        SqliteInstant.Parse(reader.GetString(ordinal));
+        SqliteInstant.FromStored(reader.GetInt64(ordinal));
 
     public static DateTimeOffset? GetNullableInstant(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : SqliteInstant.Parse(reader.GetString(ordinal));
+        reader.IsDBNull(ordinal) ? null : SqliteInstant.FromStored(reader.GetInt64(ordinal));
 }

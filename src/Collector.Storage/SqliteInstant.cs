@@ -1,20 +1,17 @@
-using System.Globalization;
-
 namespace Collector.Storage;
 
-/// <summary>The one text form of instants in the database (see the conventions in Migrations/0001_initial.sql).</summary>
+/// <summary>The one stored form of instants: INTEGER Unix milliseconds, UTC (see Migrations/0001_initial.sql).</summary>
 internal static class SqliteInstant
 {
-    // Fixed width, so text order is time order; 7 fractional digits, so a DateTimeOffset round-trips exactly.
-    private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
-
-    public static string ToText(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Truncates to the millisecond. Every value bound for a comparison goes through here too, so an instant
+    /// written and later used as a bound (history since the last snapshot) still matches itself.
+    /// </summary>
+    public static long ToStored(DateTimeOffset instant) => instant.ToUnixTimeMilliseconds();
 
     public static object ToParameter(DateTimeOffset? instant) =>
-        instant is { } value ? ToText(value) : DBNull.Value;
+        instant is { } value ? ToStored(value) : DBNull.Value;
 
-    public static DateTimeOffset Parse(string text) =>
-        DateTimeOffset.ParseExact(
-            text, Format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    public static DateTimeOffset FromStored(long unixMilliseconds) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
 }

@@ -1,10 +1,12 @@
 -- 0001_initial: accounts, their handle history, watchlist entries with collection state, snapshots.
 --
 -- Conventions (every later migration keeps them):
---   * Instants are UTC text in one fixed-width format, 'YYYY-MM-DDTHH:MM:SS.fffffffZ' (7 fractional digits,
---     e.g. '2025-03-01T06:00:00.0000000Z'). Fixed width makes text order equal time order, so indexes and
---     min/max work on them; the 7 digits round-trip a .NET DateTimeOffset exactly; SQLite's date functions
---     read the format. Written only by SqliteInstant in the code.
+--   * Instants are INTEGER milliseconds since the Unix epoch, UTC (e.g. 1740808800000 = 2025-03-01T06:00:00Z),
+--     written only by SqliteInstant in the code; sub-millisecond parts are truncated on write and on every
+--     bound used to compare. Integers sort as time, cost 6 bytes instead of 28 in a row and again in the
+--     (account_id, collected_at) index, and read without parsing (a third of a 100,000-row status read went
+--     to parsing text instants). To read them in the sqlite3 shell:
+--       strftime('%Y-%m-%dT%H:%M:%fZ', collected_at / 1000.0, 'unixepoch')
 --   * Counts a platform did not report (hidden followers, missing counters) are NULL, never 0.
 --   * No secret (token, key, webhook URL) is ever stored.
 --   * STRICT tables: a value of the wrong type is an error, not a silent conversion.
@@ -18,7 +20,7 @@ CREATE TABLE accounts (
     platform_id        TEXT    NOT NULL,
     handle             TEXT    NOT NULL,          -- current handle as the platform spells it
     posts_ref          TEXT,                      -- pointer needed to list posts (YouTube uploads playlist)
-    first_seen_at      TEXT    NOT NULL,
+    first_seen_at      INTEGER NOT NULL,
     latest_snapshot_id INTEGER REFERENCES snapshots (id),
     UNIQUE (platform, platform_id)
 ) STRICT;
@@ -29,8 +31,8 @@ CREATE TABLE account_handles (
     id            INTEGER PRIMARY KEY,
     account_id    INTEGER NOT NULL REFERENCES accounts (id),
     handle        TEXT    NOT NULL,
-    first_seen_at TEXT    NOT NULL,
-    last_seen_at  TEXT    NOT NULL
+    first_seen_at INTEGER NOT NULL,
+    last_seen_at  INTEGER NOT NULL
 ) STRICT;
 
 CREATE INDEX ix_account_handles_account ON account_handles (account_id);
@@ -44,13 +46,13 @@ CREATE TABLE watch_entries (
     platform             TEXT    NOT NULL,
     watch_key            TEXT    NOT NULL,
     account_id           INTEGER REFERENCES accounts (id),
-    first_seen_at        TEXT    NOT NULL,
-    last_attempt_at      TEXT,
-    last_success_at      TEXT,
+    first_seen_at        INTEGER NOT NULL,
+    last_attempt_at      INTEGER,
+    last_success_at      INTEGER,
     consecutive_failures INTEGER NOT NULL DEFAULT 0 CHECK (consecutive_failures >= 0),
     last_error_kind      TEXT,                    -- PlatformErrorKind name; NULL after a success
     last_error           TEXT,                    -- message safe to store (never a secret)
-    next_attempt_at      TEXT,                    -- NULL: at the next scheduled slot
+    next_attempt_at      INTEGER,                 -- NULL: at the next scheduled slot
     UNIQUE (platform, watch_key)
 ) STRICT;
 
@@ -60,7 +62,7 @@ CREATE INDEX ix_watch_entries_account ON watch_entries (account_id);
 CREATE TABLE snapshots (
     id              INTEGER PRIMARY KEY,
     account_id      INTEGER NOT NULL REFERENCES accounts (id),
-    collected_at    TEXT    NOT NULL,
+    collected_at    INTEGER NOT NULL,
     followers       INTEGER,
     following       INTEGER,
     posts           INTEGER,

@@ -31,7 +31,7 @@ public sealed class DatabaseMigratorTests : IDisposable
         var migrator = _database.CreateMigrator();
         await migrator.MigrateAsync(CancellationToken.None);
         await _database.ExecuteAsync(
-            "INSERT INTO accounts (platform, platform_id, handle, first_seen_at) VALUES ('x', '1', 'a', '2025-01-01T00:00:00.0000000Z')");
+            "INSERT INTO accounts (platform, platform_id, handle, first_seen_at) VALUES ('x', '1', 'a', 1735689600000)");
 
         var applied = await migrator.MigrateAsync(CancellationToken.None);
 
