@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.Data.Sqlite;
 
 namespace Collector.Storage.Collection;
@@ -6,9 +5,6 @@ namespace Collector.Storage.Collection;
 /// <summary>Commands compiled once per transaction and re-bound for every row.</summary>
 internal static class PreparedCommand
 {
-    [SuppressMessage(
-        "Security", "CA2100:Review SQL queries for security vulnerabilities",
-        Justification = "Callers pass only their own constant SQL; every value is bound as a parameter.")]
     public static SqliteCommand Create(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {
         var command = connection.CreateCommand();

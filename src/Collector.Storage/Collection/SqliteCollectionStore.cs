@@ -65,14 +65,14 @@ internal sealed class SqliteCollectionStore(SqliteConnectionFactory connections)
 
         await using var connection = await connections.OpenAsync(cancellationToken);
 
-        // BEGIN IMMEDIATE: the write lock is taken (or waited for, busy_timeout) up front instead of failing
-        // halfway through the batch when a reader upgrades. Disposing without Commit rolls everything back.
+        // BEGIN IMMEDIATE: the write lock is taken (or waited for, busy_timeout) up front; a deferred transaction
+        // would get SQLITE_BUSY without waiting when it upgrades to a writer mid-batch while another process writes.
+        // Disposing without Commit rolls everything back.
         await using var transaction = connection.BeginTransaction();
         await using (var writer = new ObservationWriter(connection, transaction))
         {
             for (var i = 0; i < observations.Count; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 await writer.WriteAsync(platform, observations[i], cancellationToken);
             }
         }
@@ -81,13 +81,12 @@ internal sealed class SqliteCollectionStore(SqliteConnectionFactory connections)
         {
             for (var i = 0; i < failures.Count; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 await writer.WriteAsync(platform, failures[i], cancellationToken);
             }
         }
 
-        // Cancellation stops before the commit, never after it: a batch is either all stored or not at all.
-        cancellationToken.ThrowIfCancellationRequested();
-        await transaction.CommitAsync(CancellationToken.None);
+        // Every command takes the token, so a cancellation (shutdown) surfaces as an exception before the commit
+        // and the dispose above rolls the batch back.
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -90,9 +89,6 @@ public sealed partial class DatabaseMigrator
     private static string SetUserVersionSql(int version) =>
         string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {version};");
 
-    [SuppressMessage(
-        "Security", "CA2100:Review SQL queries for security vulnerabilities",
-        Justification = "Runs only SQL embedded in this assembly (migrations) or built from an int; no outside input.")]
     private static async Task ExecuteAsync(
         SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
     {
