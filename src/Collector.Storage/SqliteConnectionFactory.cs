@@ -8,8 +8,9 @@ internal sealed class SqliteConnectionFactory
     // journal_mode=WAL lets readers (status, export) run while the worker writes; it is persistent in the file,
     // but asking again is cheap and repairs a file created elsewhere. synchronous=NORMAL is durable across a
     // process kill in WAL mode (only an OS crash can lose the last commits). busy_timeout and foreign_keys are
-    // per connection and off by default, so they are set on every open, pooled or not. The 5 s busy timeout is how
-    // long a writer waits for another process's write lock (the CLI next to the worker) before failing.
+    // per connection (and off in stock SQLite builds), so they are set on every open: a pooled connection keeps
+    // whatever its previous user changed. The 5 s busy timeout is how long a writer waits for another process's
+    // write lock (the CLI next to the worker) before failing.
     private const string ConnectionPragmas = """
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;

@@ -10,33 +10,32 @@ internal static class MigrationCatalog
 
     public static IReadOnlyList<Migration> All { get; } = Load(typeof(MigrationCatalog).Assembly);
 
-    public static int LatestVersion => All[^1].Version;
-
-    internal static IReadOnlyList<Migration> Load(Assembly assembly)
-    {
-        var migrations = assembly.GetManifestResourceNames()
+    internal static IReadOnlyList<Migration> Load(Assembly assembly) =>
+        InOrder(assembly.GetManifestResourceNames()
             .Where(static name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal)
                 && name.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(name => Read(assembly, name))
-            .OrderBy(static m => m.Version)
-            .ToList();
+            .Select(name => Read(assembly, name)));
 
-        // A gap or a duplicate would silently skip or double-apply a step on some databases: fail the build's tests instead.
-        for (var i = 0; i < migrations.Count; i++)
-        {
-            if (migrations[i].Version != i + 1)
-            {
-                throw new InvalidOperationException(
-                    $"Embedded migrations must be numbered 1, 2, 3... without gaps; found {migrations[i].Name} at position {i + 1}.");
-            }
-        }
-
-        if (migrations.Count == 0)
+    /// <summary>Sorts by version and insists on 1, 2, 3...: a gap or a duplicate would silently skip or
+    /// double-apply a step on some databases, so it fails at startup (and in the tests) instead.</summary>
+    internal static IReadOnlyList<Migration> InOrder(IEnumerable<Migration> migrations)
+    {
+        var ordered = migrations.OrderBy(static m => m.Version).ToList();
+        if (ordered.Count == 0)
         {
             throw new InvalidOperationException("No embedded migrations found (Migrations/*.sql must be EmbeddedResource).");
         }
 
-        return migrations;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (ordered[i].Version != i + 1)
+            {
+                throw new InvalidOperationException(
+                    $"Embedded migrations must be numbered 1, 2, 3... without gaps; found {ordered[i].Name} at position {i + 1}.");
+            }
+        }
+
+        return ordered;
     }
 
     private static Migration Read(Assembly assembly, string resourceName)

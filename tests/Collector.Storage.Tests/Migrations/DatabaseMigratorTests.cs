@@ -99,4 +99,15 @@ public sealed class DatabaseMigratorTests : IDisposable
         Assert.Equal(Enumerable.Range(1, all.Count), all.Select(m => m.Version));
         Assert.All(all, m => Assert.False(string.IsNullOrWhiteSpace(m.Sql)));
     }
+
+    [Fact]
+    public void Catalog_WithAGapOrADuplicate_RefusesToRun()
+    {
+        Migration[] gap = [new(1, "0001_a", "SELECT 1;"), new(3, "0003_c", "SELECT 1;")];
+        Migration[] duplicate = [new(1, "0001_a", "SELECT 1;"), new(1, "0001_b", "SELECT 1;")];
+
+        Assert.Contains("0003_c", Assert.Throws<InvalidOperationException>(() => MigrationCatalog.InOrder(gap)).Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => MigrationCatalog.InOrder(duplicate));
+        Assert.Throws<InvalidOperationException>(() => MigrationCatalog.InOrder([]));
+    }
 }
