@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+
+namespace Collector.Storage;
+
+/// <summary>Opens connections to the collector database with the settings every connection must have.</summary>
+internal sealed class SqliteConnectionFactory
+{
+    // journal_mode=WAL lets readers (status, export) run while the worker writes; it is persistent in the file,
+    // but asking again is cheap and repairs a file created elsewhere. synchronous=NORMAL is durable across a
+    // process kill in WAL mode (only an OS crash can lose the last commits). busy_timeout and foreign_keys are
+    // per connection (and off in stock SQLite builds), so they are set on every open: a pooled connection keeps
+    // whatever its previous user changed. The 5 s busy timeout is how long a writer waits for another process's
+    // write lock (the CLI next to the worker) before failing.
+    private const string ConnectionPragmas = """
+        PRAGMA journal_mode = WAL;
+        PRAGMA synchronous = NORMAL;
+        PRAGMA busy_timeout = 5000;
+        PRAGMA foreign_keys = ON;
+        """;
+
+    public SqliteConnectionFactory(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        DatabasePath = Path.GetFullPath(databasePath);
+        ConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+        }.ToString();
+    }
+
+    /// <summary>Absolute path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    public string ConnectionString { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        // SQLite creates the file but not its directory (data/ on a fresh checkout, a new StateDirectory).
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = ConnectionPragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

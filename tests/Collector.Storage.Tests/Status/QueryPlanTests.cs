@@ -1,0 +1,59 @@
+using Collector.Storage.Collection;
+using Collector.Storage.Status;
+
+namespace Collector.Storage.Tests.Status;
+
+/// <summary>
+/// Guards the shape of the hot reads: status over 100,000 entries and 2,000,000 snapshots must stay a walk over
+/// the entries with key lookups, never a scan or sort of the snapshot table.
+/// </summary>
+public sealed class QueryPlanTests : StoreTestBase
+{
+    [Fact]
+    public async Task StatusQuery_LooksUpTheLatestSnapshotByKey()
+    {
+        var plan = await PlanAsync(SqliteStatusReader.StatusSql, ("$unused", null));
+
+        Assert.Contains("SEARCH s USING INTEGER PRIMARY KEY", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("SCAN s", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SnapshotsQuery_UsesTheAccountTimeIndexWithoutSorting()
+    {
+        var plan = await PlanAsync(SqliteStatusReader.SnapshotsSql, ("$account_id", 1L), ("$since", 1735689600000L));
+
+        Assert.Contains("ix_snapshots_account_collected", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TrackedAccountsQuery_LooksUpEachRequestedKeyInTheEntryIndex()
+    {
+        var plan = await PlanAsync(
+            SqliteCollectionStore.TrackedAccountsSql, ("$platform", "bluesky"), ("$watch_keys", """["a","b"]"""));
+
+        Assert.Contains("SEARCH w USING INDEX sqlite_autoindex_watch_entries_1 (platform=? AND watch_key=?)", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("SCAN w", plan, StringComparison.Ordinal);
+    }
+
+    private async Task<string> PlanAsync(string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await Database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(3));
+        }
+
+        return string.Join('\n', lines);
+    }
+}

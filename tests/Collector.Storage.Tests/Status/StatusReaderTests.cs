@@ -1,0 +1,101 @@
+namespace Collector.Storage.Tests.Status;
+
+public sealed class StatusReaderTests : StoreTestBase
+{
+    [Fact]
+    public async Task GetSnapshots_ReturnsOldestFirstAndOnlyThatAccount()
+    {
+        await SaveAsync(Observed("alice").WithCounts(1, 0, 0), Observed("bob").WithCounts(100, 0, 0));
+        Clock.Advance(TimeSpan.FromHours(6));
+        await SaveAsync(Observed("alice").WithCounts(2, 0, 0));
+        Clock.Advance(TimeSpan.FromHours(6));
+        await SaveAsync(Observed("alice").WithCounts(3, 0, 0));
+        var alice = (await StatusOfAsync("alice")).AccountId!.Value;
+
+        var snapshots = await Reader.GetSnapshotsAsync(alice, since: null, CancellationToken.None);
+
+        Assert.Equal([1L, 2L, 3L], snapshots.Select(s => s.Followers!.Value));
+        Assert.All(snapshots, s => Assert.Equal(alice, s.AccountId));
+    }
+
+    [Fact]
+    public async Task GetSnapshots_Since_IncludesTheBoundAndExcludesOlder()
+    {
+        await SaveAsync(Observed("alice").WithCounts(1, 0, 0));
+        var second = AdvanceClock(TimeSpan.FromHours(6));
+        await SaveAsync(Observed("alice").WithCounts(2, 0, 0));
+        Clock.Advance(TimeSpan.FromHours(6));
+        await SaveAsync(Observed("alice").WithCounts(3, 0, 0));
+        var alice = (await StatusOfAsync("alice")).AccountId!.Value;
+
+        var snapshots = await Reader.GetSnapshotsAsync(alice, second, CancellationToken.None);
+
+        Assert.Equal([2L, 3L], snapshots.Select(s => s.Followers!.Value));
+    }
+
+    [Fact]
+    public async Task GetSnapshots_SinceGivenInAnotherOffset_ComparesAsInstants()
+    {
+        await SaveAsync(Observed("alice").WithCounts(1, 0, 0));
+        Clock.Advance(TimeSpan.FromHours(6));
+        await SaveAsync(Observed("alice").WithCounts(2, 0, 0));
+        var alice = (await StatusOfAsync("alice")).AccountId!.Value;
+        var sinceInTokyo = Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9));
+
+        var snapshots = await Reader.GetSnapshotsAsync(alice, sinceInTokyo, CancellationToken.None);
+
+        Assert.Equal([2L], snapshots.Select(s => s.Followers!.Value));
+    }
+
+    [Fact]
+    public async Task GetSnapshots_ForUnknownAccount_ReturnsEmpty()
+    {
+        Assert.Empty(await Reader.GetSnapshotsAsync(12345, since: null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetStatus_OnEmptyDatabase_ReturnsEmpty()
+    {
+        Assert.Empty(await Reader.GetStatusAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetStatus_OrdersByPlatformThenWatchKey()
+    {
+        await Store.SaveBatchAsync("x", [Observed("b").Build(), Observed("a").Build()], [], CancellationToken.None);
+        await SaveAsync(Observed("z"));
+
+        var status = await Reader.GetStatusAsync(CancellationToken.None);
+
+        Assert.Equal(["bluesky:z", "x:a", "x:b"], status.Select(s => $"{s.Platform}:{s.WatchKey}"));
+    }
+
+    [Fact]
+    public async Task GetStatus_OverManyAccountsAndSnapshots_ReturnsEachEntryOnceWithItsNewestSnapshot()
+    {
+        const int accounts = 5_000;
+        const int rounds = 20;
+        for (var round = 0; round < rounds; round++)
+        {
+            // Followers encode (account, round) so a wrong join or an older snapshot shows up as a wrong number.
+            await SaveAsync([.. Enumerable.Range(0, accounts).Select(i =>
+                Observed($"user{i:D5}").WithCounts((i * 100L) + round, round, i).Build())]);
+            Clock.Advance(TimeSpan.FromHours(6));
+        }
+
+        var status = await Reader.GetStatusAsync(CancellationToken.None);
+
+        Assert.Equal(accounts, status.Count);
+        Assert.Equal(accounts * rounds, await Database.CountAsync("snapshots"));
+        var lastRoundAt = Clock.GetUtcNow() - TimeSpan.FromHours(6);
+        for (var i = 0; i < accounts; i++)
+        {
+            var row = status[i];
+            Assert.Equal($"user{i:D5}", row.WatchKey);
+            Assert.Equal((i * 100L) + rounds - 1, row.Latest!.Followers);
+            Assert.Equal(i, row.Latest.Posts);
+            Assert.Equal(lastRoundAt, row.Latest.CollectedAt);
+            Assert.Equal(row.AccountId, row.Latest.AccountId);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Collector.Core.Storage;
+using Collector.Storage.Migrations;
+using Collector.TestKit.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Collector.Storage.Tests;
+
+public sealed class StorageServiceCollectionExtensionsTests : IDisposable
+{
+    private readonly TempDatabase _database = TempDatabase.CreateEmpty();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task AddCollectorStorage_RegistersSingletonsThatWorkOnTheGivenFile()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddCollectorStorage(_database.Path);
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        var migrator = provider.GetRequiredService<DatabaseMigrator>();
+        var store = provider.GetRequiredService<ICollectionStore>();
+        var reader = provider.GetRequiredService<IStatusReader>();
+        await migrator.MigrateAsync(CancellationToken.None);
+        await store.SaveBatchAsync(
+            "bluesky",
+            [new ObservationBuilder("alice", new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero)).Build()],
+            [],
+            CancellationToken.None);
+
+        Assert.Same(store, provider.GetRequiredService<ICollectionStore>());
+        Assert.Same(reader, provider.GetRequiredService<IStatusReader>());
+        Assert.Same(migrator, provider.GetRequiredService<DatabaseMigrator>());
+        Assert.Equal("alice", Assert.Single(await reader.GetStatusAsync(CancellationToken.None)).WatchKey);
+        Assert.True(File.Exists(_database.Path));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void AddCollectorStorage_WithoutAPath_FailsAtRegistration(string path)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => new ServiceCollection().AddCollectorStorage(path));
+    }
+}
