@@ -21,7 +21,8 @@ internal sealed class PlatformApi(HttpClient http, PlatformHttpProfile profile, 
     {
         ArgumentNullException.ThrowIfNull(relativeUri);
         ArgumentNullException.ThrowIfNull(typeInfo);
-        var path = SafeText.PathOf(new Uri(relativeUri, UriKind.RelativeOrAbsolute));
+        var target = new Uri(relativeUri, UriKind.RelativeOrAbsolute);
+        var path = SafeText.PathOf(http.BaseAddress is { } root && !target.IsAbsoluteUri ? new Uri(root, target) : target);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, relativeUri);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
