@@ -85,7 +85,17 @@ internal sealed class BlueskyHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Services.DisposeAsync();
+        var disposing = Services.DisposeAsync().AsTask();
+
+        // A failed assertion can leave a request waiting on the fake clock, and Polly's pipeline disposal waits for
+        // pending executions by polling that same clock: keep time moving so a failing test fails instead of hanging.
+        for (var i = 0; i < 900 && Clock is not null && !disposing.IsCompleted; i++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
+            Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await disposing;
         await Server.DisposeAsync();
     }
 }
