@@ -100,7 +100,7 @@ internal sealed class BlueskyClient(HttpClient http, IOptions<BlueskyOptions> op
         ArgumentNullException.ThrowIfNull(keys);
         var actors = keys.Select(BlueskyActor.Normalize)
             .Where(BlueskyActor.IsValid)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .DistinctBy(static actor => BlueskyActor.IsDid(actor) ? actor : actor.ToUpperInvariant())
             .ToList();
 
         var byDid = new Dictionary<string, BlueskyModels.ProfileView>(StringComparer.Ordinal);

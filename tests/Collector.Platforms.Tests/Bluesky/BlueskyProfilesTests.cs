@@ -66,6 +66,18 @@ public sealed class BlueskyProfilesTests
     }
 
     [Fact]
+    public async Task Resolve_SameAccountTwice_IsAskedForOnce_AndAnsweredForEachKey()
+    {
+        await using var harness = await BlueskyHarness.StartAsync();
+        var alice = harness.Server.AddAccount(FakeBlueskyAccount.Numbered(1));
+
+        var outcomes = await harness.Client.ResolveAsync([alice.Handle, alice.Handle.ToUpperInvariant(), alice.Did], CancellationToken.None);
+
+        Assert.All(outcomes, o => Assert.Equal(alice.Did, o.Profile?.PlatformId));
+        Assert.Equal([alice.Handle, alice.Did], Assert.Single(harness.Server.RequestsTo(FakeBluesky.GetProfilesPath)).QueryValues("actors"));
+    }
+
+    [Fact]
     public async Task GetProfiles_ByDid_ReportsTheCurrentHandle_AndAbsentCountsAsNull()
     {
         await using var harness = await BlueskyHarness.StartAsync();
