@@ -94,7 +94,8 @@ public sealed class BlueskyFailureTests
         // Move time until the retry has reached the server; the retried attempt then completes on its own.
         var outcomes = await harness.Clock!.DriveAsync(
             harness.Client.ResolveAsync([alice.Handle], CancellationToken.None),
-            TimeSpan.FromMilliseconds(500),
+            // Small steps leave the retried attempt ample real time to reach the server before its own 5 s run out.
+            TimeSpan.FromMilliseconds(100),
             stopWhen: () => harness.Server.CountRequests(FakeBluesky.GetProfilesPath) >= 2);
 
         Assert.NotNull(outcomes.Single().Profile);
