@@ -16,7 +16,13 @@ internal sealed class PlatformApi(HttpClient http, PlatformHttpProfile profile, 
     // Error bodies are small; reading more than this only wastes memory on an HTML error page.
     private const int ErrorBodyLimit = 16 * 1024;
 
-    public async Task<ApiResponse<T>> GetJsonAsync<T>(string relativeUri, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    /// <param name="relativeUri">Relative to the client's base address, or absolute (Mastodon's per-instance hosts).</param>
+    /// <param name="headers">
+    /// Per-request headers, e.g. a credential that belongs to one host only (a Mastodon instance's token) and so must
+    /// not be a default header of the shared client. Header values never appear in errors or logs.
+    /// </param>
+    public async Task<ApiResponse<T>> GetJsonAsync<T>(
+        string relativeUri, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken, Action<HttpRequestHeaders>? headers = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(relativeUri);
@@ -26,6 +32,7 @@ internal sealed class PlatformApi(HttpClient http, PlatformHttpProfile profile, 
 
         using var request = new HttpRequestMessage(HttpMethod.Get, relativeUri);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        headers?.Invoke(request.Headers);
         HttpResponseMessage response;
         try
         {
