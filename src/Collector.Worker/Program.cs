@@ -1,2 +1,3 @@
-// Entry point placeholder while the CLI is assembled in this session; replaced by the command tree.
-return 0;
+using Collector.Worker.Cli;
+
+return await CollectorCli.RunAsync(args, CliConsole.System);

@@ -1,0 +1,22 @@
+using Spectre.Console;
+
+namespace Collector.Worker.Cli;
+
+/// <summary>Where a command writes: results to <see cref="Out"/>, problems to <see cref="Error"/>.</summary>
+/// <param name="Interactive">True on a terminal: progress bars and colours; false when redirected: plain text.</param>
+internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool Interactive)
+{
+    public static CliConsole System { get; } = new(
+        Console.Out,
+        Console.Error,
+        !Console.IsOutputRedirected && !Console.IsErrorRedirected);
+
+    /// <summary>A Spectre console over <see cref="Out"/>; plain (no ANSI, no live rendering) when not interactive.</summary>
+    public IAnsiConsole Ansi() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Out),
+        Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = Interactive ? InteractionSupport.Yes : InteractionSupport.No,
+    });
+}

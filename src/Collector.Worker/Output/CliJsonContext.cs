@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Collector.Worker.Output;
+
+/// <summary>Source-generated JSON for command output: camelCase, nulls written (consumers expect every field).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    Converters = [typeof(UtcInstantConverter)])]
+[JsonSerializable(typeof(IReadOnlyList<StatusRow>))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;
