@@ -12,11 +12,23 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool Interac
         !Console.IsOutputRedirected && !Console.IsErrorRedirected);
 
     /// <summary>A Spectre console over <see cref="Out"/>; plain (no ANSI, no live rendering) when not interactive.</summary>
-    public IAnsiConsole Ansi() => AnsiConsole.Create(new AnsiConsoleSettings
+    public IAnsiConsole Ansi()
     {
-        Out = new AnsiConsoleOutput(Out),
-        Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = Interactive ? InteractionSupport.Yes : InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Out),
+            Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = Interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+        if (!Interactive)
+        {
+            // Redirected output has no terminal width; wrapping at 80 columns would break every long cell.
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return console;
+    }
+
+    private const int RedirectedWidth = 400;
 }

@@ -32,9 +32,11 @@ internal static class CollectorHost
         builder.Logging.SetMinimumLevel(cli.Verbose ? LogLevel.Debug : longRunning ? LogLevel.Information : LogLevel.Warning);
         if (!cli.Verbose)
         {
-            // HttpClient logs every request at Information; useful only when asked for.
+            // HttpClient logs every request at Information and Polly every retry with a stack trace; the batch
+            // failure that matters is logged once by the collection use case. --verbose shows them all.
             builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
-            builder.Logging.AddFilter("Polly", LogLevel.Warning);
+            builder.Logging.AddFilter("Polly", LogLevel.None);
+            builder.Logging.AddFilter("Microsoft.Extensions.Http.Resilience", LogLevel.None);
         }
 
         builder.Services.AddCollector(builder.Configuration);
