@@ -18,8 +18,17 @@ internal static class XGateKeys
             return PlatformKeys.X;
         }
 
-        // Every user shares the timeline endpoint's window: the id is a parameter, not part of the endpoint.
-        var segments = uri.AbsolutePath.Split('/').Select(static s => s.Length > 0 && s.All(char.IsAsciiDigit) ? ":id" : s);
+        // Every user shares the timeline endpoint's window: the id after "users" is a parameter, not part of the
+        // endpoint (the "2" of the API version is not an id).
+        var segments = uri.AbsolutePath.Split('/');
+        for (var i = 1; i < segments.Length; i++)
+        {
+            if (segments[i - 1] == "users" && segments[i].Length > 0 && segments[i].All(char.IsAsciiDigit))
+            {
+                segments[i] = ":id";
+            }
+        }
+
         return $"{PlatformKeys.X}:{uri.Authority}{string.Join('/', segments)}";
     }
 }
