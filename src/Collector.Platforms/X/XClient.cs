@@ -115,13 +115,9 @@ internal sealed class XClient(HttpClient http, IOptions<XOptions> options, XCred
                 .Add("max_results", pageSize)
                 .AddIfPresent("pagination_token", next)
                 .ToString();
-            var response = await GetAsync(uri, XJsonContext.Default.TimelineResponse, cancellationToken);
-            if (response.Error is { } failure)
-            {
-                return failure.Error.IsAccountLevel ? new PostsOutcome([], failure.Error) : throw new PlatformException(failure.Error);
-            }
-
-            var timeline = response.Value!;
+            // X reports an unknown, suspended or protected user inside a 200; an HTTP 404 here means a wrong endpoint
+            // (a proxy, a retired path), which must not pass for "this account is gone".
+            var timeline = (await GetAsync(uri, XJsonContext.Default.TimelineResponse, cancellationToken)).GetValueOrThrow();
             if (timeline.Data is not { Count: > 0 } tweets)
             {
                 // No data plus a problem: the account is protected, suspended or gone. No data alone: no posts.

@@ -1,5 +1,6 @@
 using Collector.Core.Metrics;
 using Collector.Core.Platforms;
+using Collector.Platforms.Http;
 
 namespace Collector.Platforms.X;
 
@@ -52,7 +53,7 @@ internal sealed class XUserLookup(StringComparer comparer)
     private static ProfileOutcome ToOutcome(string key, XModels.User user)
     {
         var metrics = user.PublicMetrics;
-        if (Http.Counts.FindImplausible(
+        if (Counts.FindImplausible(
                 ("followers_count", metrics?.FollowersCount),
                 ("following_count", metrics?.FollowingCount),
                 ("tweet_count", metrics?.Posts)) is { } problem)

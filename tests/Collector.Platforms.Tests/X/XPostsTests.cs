@@ -173,6 +173,33 @@ public sealed class XPostsTests
     }
 
     [Fact]
+    public async Task GetRecentPosts_Http404_IsAnInvalidResponse_NotAVanishedAccount()
+    {
+        await using var harness = await XHarness.StartAsync();
+        var alice = harness.Server.AddAccount(FakeXAccount.Numbered(1));
+        harness.Server.InjectFault(FakeFault.Status(404, """{"errors":[{"message":"Sorry, that page does not exist","code":34}]}"""));
+
+        var error = await Assert.ThrowsAsync<PlatformException>(
+            () => harness.Client.GetRecentPostsAsync(Profile(alice), 12, CancellationToken.None));
+
+        Assert.Equal(PlatformErrorKind.InvalidResponse, error.Kind);
+        Assert.Contains("Sorry, that page does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetRecentPosts_UnknownProblemWithoutData_IsAnInvalidResponse()
+    {
+        await using var harness = await XHarness.StartAsync();
+        harness.Server.InjectFault(XFaults.Ok("""{"errors":[{"title":"Something New","detail":"new rule","type":"https://api.x.com/2/problems/something-new","value":"17"}]}"""));
+
+        var error = await Assert.ThrowsAsync<PlatformException>(
+            () => harness.Client.GetRecentPostsAsync(new ProfileMetrics("17", "jack", 1, 1, 1), 12, CancellationToken.None));
+
+        Assert.Equal(PlatformErrorKind.InvalidResponse, error.Kind);
+        Assert.Contains("Something New", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetRecentPosts_NonNumericId_IsNotPutInThePath()
     {
         await using var harness = await XHarness.StartAsync();
