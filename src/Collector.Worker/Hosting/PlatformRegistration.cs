@@ -1,4 +1,5 @@
 using Collector.Platforms.Bluesky;
+using Collector.Platforms.X;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,7 @@ internal static class PlatformRegistration
     public static IServiceCollection AddPlatformClients(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBluesky(configuration);
+        services.AddX(configuration);
         return services;
     }
 }
