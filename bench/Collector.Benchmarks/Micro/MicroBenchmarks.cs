@@ -1,0 +1,8 @@
+namespace Collector.Benchmarks.Micro;
+
+internal static class MicroBenchmarks
+{
+    public static void Run()
+    {
+    }
+}
