@@ -92,7 +92,7 @@ internal static class FlagsCommand
                 Markup.Escape(Note(e)));
         }
 
-        console.Ansi().Write(table);
+        TableConsole.For(console).Write(table);
     }
 
     private static string Note(AccountEvent e) => e.Spike is { } s

@@ -122,7 +122,7 @@ internal static class HistoryCommand
     private static void WriteHuman(
         CliConsole console, WatchedAccount watched, string handle, string platformId, IReadOnlyList<SnapshotRecord> shown, GrowthSummary growth)
     {
-        var ansi = console.Ansi();
+        var ansi = TableConsole.For(console);
         var band = watched.Band;
         ansi.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{watched.Platform}:{handle} ({platformId}); band {band.MinFollowers:#,0}–{band.MaxFollowers:#,0} followers, ER ≥ {band.MinEngagementRate:0.##%}"));

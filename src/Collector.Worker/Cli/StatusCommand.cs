@@ -88,7 +88,7 @@ internal static class StatusCommand
                 Markup.Escape(row.LastError ?? string.Empty));
         }
 
-        console.Ansi().Write(table);
+        TableConsole.For(console).Write(table);
     }
 
     private static string SevenDays(GrowthView? growth) =>
