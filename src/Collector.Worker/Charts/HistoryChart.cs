@@ -23,7 +23,12 @@ internal static class HistoryChart
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(band);
         var model = new PlotModel { Title = title, Background = OxyColors.White };
-        model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopLeft, LegendBackground = OxyColor.FromAColor(220, OxyColors.White) });
+        model.Legends.Add(new Legend
+        {
+            LegendPlacement = LegendPlacement.Outside,
+            LegendPosition = LegendPosition.TopCenter,
+            LegendOrientation = LegendOrientation.Horizontal,
+        });
         model.Axes.Add(new DateTimeAxis
         {
             Position = AxisPosition.Bottom,
