@@ -16,6 +16,12 @@ public sealed partial class AnalysisService(
     SpikeSettings spikes,
     ILogger<AnalysisService> logger) : IBatchAnalyzer
 {
+    /// <summary>
+    /// Events older than this before the batch are stored (flags lists them) but not notified: they come from history
+    /// evaluated for the first time (an upgraded database), and a burst of stale alerts would be noise, not news.
+    /// </summary>
+    public static TimeSpan NotificationHorizon { get; } = TimeSpan.FromDays(1);
+
     public async Task AnalyzeAsync(string platform, IReadOnlyList<CommittedObservation> observations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(observations);
@@ -33,10 +39,10 @@ public sealed partial class AnalysisService(
                 bands.TryAdd(observed.Observation.Profile.PlatformId, observed.Band);
             }
 
-            var since = observations.Min(static o => o.Observation.CollectedAt) - spikes.LookBack;
-            var inputs = await store.LoadAsync(platform, bands.Keys, since, cancellationToken);
+            var earliest = observations.Min(static o => o.Observation.CollectedAt);
+            var inputs = await store.LoadAsync(platform, bands.Keys, earliest - spikes.LookBack, cancellationToken);
             var updates = inputs
-                .Select(input => Analyze(platform, input, bands[input.PlatformId]))
+                .Select(input => Analyze(platform, input, bands[input.PlatformId], earliest - NotificationHorizon))
                 .OfType<AnalysisUpdate>()
                 .ToList();
             if (updates.Count == 0)
@@ -58,7 +64,8 @@ public sealed partial class AnalysisService(
     }
 
     /// <summary>The pure part: state, crossings and spikes of one account's new snapshots; null when none is new.</summary>
-    internal AnalysisUpdate? Analyze(string platform, AnalysisInput input, BandSettings band)
+    /// <param name="notifyFrom">Events before this are stored without notifications.</param>
+    internal AnalysisUpdate? Analyze(string platform, AnalysisInput input, BandSettings band, DateTimeOffset notifyFrom)
     {
         var fresh = input.Snapshots.Where(s => s.Id > input.Cursor).ToList();
         if (fresh.Count == 0)
@@ -87,6 +94,7 @@ public sealed partial class AnalysisService(
         }
 
         var notifications = events
+            .Where(e => e.At >= notifyFrom)
             .SelectMany(e => routing.EntriesFor(AccountEventNotification.From(e, platform, input.Handle, input.PlatformId)))
             .ToList();
         return new AnalysisUpdate(input.AccountId, input.Cursor, fresh.Max(static s => s.Id), step.State, events, notifications);

@@ -62,8 +62,8 @@ public sealed class AnalysisServiceTests
         var snapshots = Snapshots.Series(9_000, 10_500, 11_000).Select((s, i) => new StoredSnapshot(i + 1, s)).ToList();
         var input = new AnalysisInput(7, "did:a", "a.example.com", BandState.Initial, 0, snapshots);
 
-        var first = service.Analyze("bluesky", input, Band)!;
-        var second = service.Analyze("bluesky", input, Band)!;
+        var first = service.Analyze("bluesky", input, Band, DateTimeOffset.MinValue)!;
+        var second = service.Analyze("bluesky", input, Band, DateTimeOffset.MinValue)!;
 
         Assert.Equal(first.Events.Select(static e => e.Key), second.Events.Select(static e => e.Key));
         Assert.Equal(3, first.Cursor);
@@ -85,6 +85,21 @@ public sealed class AnalysisServiceTests
         Assert.Equal(EventKinds.Spike, spike.Kind);
         Assert.Equal(3_000, spike.Spike!.Change);
         Assert.Equal(["wh-all", "wh-spikes"], _store.Outbox.Select(static o => o.WebhookId).Order());
+    }
+
+    [Fact]
+    public async Task Analyze_HistoryEvaluatedForTheFirstTime_StoresOldEventsWithoutNotifyingThem()
+    {
+        var service = Service();
+        foreach (var (days, followers) in new[] { (0, 9_000L), (1, 10_500L), (2, 11_000L), (20, 200_000L), (21, 210_000L), (30, 12_000L) })
+        {
+            _store.Add("did:a", Snapshots.At(Snapshots.Start.AddDays(days), followers));
+        }
+
+        await service.AnalyzeAsync("bluesky", [Observed("did:a", Snapshots.Start.AddDays(30), 12_000)], CancellationToken.None);
+
+        Assert.Equal([EventKinds.Entered, EventKinds.Left], _store.Events.Values.OrderBy(static e => e.At).Select(static e => e.Kind));
+        Assert.Empty(_store.Outbox);
     }
 
     [Fact]
