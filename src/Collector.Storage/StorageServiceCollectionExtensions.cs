@@ -1,6 +1,11 @@
+using Collector.Core.Analytics;
+using Collector.Core.Notifications;
 using Collector.Core.Storage;
+using Collector.Storage.Analytics;
+using Collector.Storage.Bands;
 using Collector.Storage.Collection;
 using Collector.Storage.Migrations;
+using Collector.Storage.Notifications;
 using Collector.Storage.Status;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,8 +16,9 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the SQLite storage at <paramref name="databasePath"/> (<c>Storage:Path</c> or <c>--db</c>, resolved
-    /// by the caller): <see cref="ICollectionStore"/>, <see cref="IStatusReader"/> and <see cref="DatabaseMigrator"/>,
-    /// all singletons. Call <see cref="DatabaseMigrator.MigrateAsync"/> once at startup before using the others.
+    /// by the caller): <see cref="ICollectionStore"/>, <see cref="IStatusReader"/>, <see cref="DatabaseMigrator"/>, and the
+    /// analysis ports (<see cref="IAnalysisStore"/>, <see cref="IAccountEventReader"/>, <see cref="ISnapshotExportReader"/>,
+    /// <see cref="INotificationOutbox"/>), all singletons. Call <see cref="DatabaseMigrator.MigrateAsync"/> once at startup before using the others.
     /// Needs logging registered (<c>ILogger&lt;T&gt;</c>), as any host provides.
     /// </summary>
     public static IServiceCollection AddCollectorStorage(this IServiceCollection services, string databasePath)
@@ -27,6 +33,18 @@ public static class StorageServiceCollectionExtensions
             new SqliteCollectionStore(sp.GetRequiredService<SqliteConnectionFactory>()));
         services.AddSingleton<IStatusReader>(static sp =>
             new SqliteStatusReader(sp.GetRequiredService<SqliteConnectionFactory>()));
+
+        // Bands, events, export and the notification outbox (they use the container's TimeProvider when it has one).
+        services.AddSingleton<IAnalysisStore>(static sp =>
+            new SqliteAnalysisStore(sp.GetRequiredService<SqliteConnectionFactory>(), TimeOf(sp)));
+        services.AddSingleton<IAccountEventReader>(static sp =>
+            new SqliteAccountEventReader(sp.GetRequiredService<SqliteConnectionFactory>()));
+        services.AddSingleton<ISnapshotExportReader>(static sp =>
+            new SqliteSnapshotExportReader(sp.GetRequiredService<SqliteConnectionFactory>()));
+        services.AddSingleton<INotificationOutbox>(static sp =>
+            new SqliteNotificationOutbox(sp.GetRequiredService<SqliteConnectionFactory>(), TimeOf(sp)));
         return services;
     }
+
+    private static TimeProvider TimeOf(IServiceProvider services) => services.GetService<TimeProvider>() ?? TimeProvider.System;
 }

@@ -1,3 +1,4 @@
+using Collector.Core.Analytics;
 using Collector.Core.Platforms;
 using Collector.Core.Storage;
 using Collector.Core.Watchlist;
@@ -15,7 +16,8 @@ public sealed partial class CollectionService(
     ICollectionStore store,
     TimeProvider time,
     CollectionOptions options,
-    ILogger<CollectionService> logger) : IDisposable
+    ILogger<CollectionService> logger,
+    IBatchAnalyzer? analyzer = null) : IDisposable
 {
     // SQLite has one writer: serializing our own batch commits avoids busy waits between our own tasks.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -126,11 +128,25 @@ public sealed partial class CollectionService(
         try
         {
             await store.SaveBatchAsync(platform, result.Observations, failures, token);
+
+            // After the commit, so a failed analysis never loses snapshots; under the lock, so it sees its own batch.
+            if (analyzer is not null && result.Observations.Count > 0)
+            {
+                await analyzer.AnalyzeAsync(platform, Committed(result), token);
+            }
         }
         finally
         {
             _writeLock.Release();
         }
+    }
+
+    private static List<CommittedObservation> Committed(BatchResult result)
+    {
+        var bands = result.Results
+            .GroupBy(static r => r.Account.Key, StringComparer.Ordinal)
+            .ToDictionary(static g => g.Key, static g => g.First().Account.Band, StringComparer.Ordinal);
+        return [.. result.Observations.Select(o => new CommittedObservation(o, bands[o.WatchKey]))];
     }
 
     public void Dispose() => _writeLock.Dispose();

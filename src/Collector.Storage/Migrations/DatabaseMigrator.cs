@@ -31,32 +31,39 @@ public sealed partial class DatabaseMigrator
 
     /// <summary>Applies the pending migrations; returns how many were applied (0 when up to date).</summary>
     /// <exception cref="InvalidOperationException">The database was written by a newer version of collector.</exception>
+    /// <remarks>
+    /// Which steps ran is recorded per step (<c>schema_migrations</c>), not only as the highest version: steps written
+    /// on concurrent branches can arrive out of order (0003 released before 0002), and a step filled in later must still
+    /// run on a database that already has the higher one. Such steps are independent by construction (neither branch
+    /// knew the other's). <c>user_version</c> keeps the highest version applied, as before.
+    /// </remarks>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken);
 
         // The usual case, an up-to-date database, is settled by a plain read: no write lock, so the CLI starting
         // next to a busy worker does not queue behind it.
-        var current = await ReadUserVersionAsync(connection, transaction: null, cancellationToken);
-        EnsureNotNewer(current);
+        var (current, done) = await ReadStateAsync(connection, transaction: null, cancellationToken);
+        EnsureNotNewer(current, done);
 
         var applied = 0;
-        foreach (var migration in _migrations.Where(m => m.Version > current))
+        foreach (var migration in _migrations.Where(m => !done.Contains(m.Version)))
         {
             cancellationToken.ThrowIfCancellationRequested();
 
-            // BeginTransaction takes the write lock at once (BEGIN IMMEDIATE), so the version is re-read under the
+            // BeginTransaction takes the write lock at once (BEGIN IMMEDIATE), so the state is re-read under the
             // lock: a second process migrating at the same moment waits, then sees the step as done.
             await using var transaction = connection.BeginTransaction();
-            var locked = await ReadUserVersionAsync(connection, transaction, cancellationToken);
-            EnsureNotNewer(locked);
-            if (locked >= migration.Version)
+            var (locked, lockedDone) = await ReadStateAsync(connection, transaction, cancellationToken);
+            EnsureNotNewer(locked, lockedDone);
+            if (lockedDone.Contains(migration.Version))
             {
                 continue;
             }
 
             await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
-            await ExecuteAsync(connection, transaction, SetUserVersionSql(migration.Version), cancellationToken);
+            await RecordAsync(connection, transaction, lockedDone, migration, cancellationToken);
+            await ExecuteAsync(connection, transaction, SetUserVersionSql((int)Math.Max(locked, migration.Version)), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             applied++;
             LogApplied(migration.Name, migration.Version);
@@ -65,7 +72,7 @@ public sealed partial class DatabaseMigrator
         return applied;
     }
 
-    private void EnsureNotNewer(long current)
+    private void EnsureNotNewer(long current, IReadOnlySet<int> done)
     {
         if (current > LatestVersion)
         {
@@ -73,6 +80,64 @@ public sealed partial class DatabaseMigrator
                 $"The database '{_connections.DatabasePath}' has schema version {current}, but this collector only knows " +
                 $"versions up to {LatestVersion}: it was written by a newer collector. Run that version, or point " +
                 "Storage:Path (--db) at another file; migrations only go forward.");
+        }
+
+        var known = _migrations.Select(static m => m.Version).ToHashSet();
+        if (done.FirstOrDefault(v => !known.Contains(v)) is var unknown and > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database '{_connections.DatabasePath}' has schema step {unknown} applied, which this collector does " +
+                "not know: it was written by a newer collector. Run that version, or point Storage:Path (--db) at another " +
+                "file; migrations only go forward.");
+        }
+    }
+
+    private const string HistoryTableSql = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY,
+            name    TEXT NOT NULL
+        ) STRICT;
+        """;
+
+    /// <summary>The highest version and the set of applied steps. A database from before the per-step record had
+    /// every step up to its version applied (the catalog had no gaps then).</summary>
+    private static async Task<(long Current, HashSet<int> Done)> ReadStateAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var current = await ReadUserVersionAsync(connection, transaction, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations';";
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
+        {
+            return (current, [.. Enumerable.Range(1, (int)current)]);
+        }
+
+        command.CommandText = "SELECT version FROM schema_migrations;";
+        var done = new HashSet<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            done.Add(reader.GetInt32(0));
+        }
+
+        return (current, done);
+    }
+
+    private async Task RecordAsync(
+        SqliteConnection connection, SqliteTransaction transaction, HashSet<int> done, Migration migration, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, transaction, HistoryTableSql, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT OR IGNORE INTO schema_migrations (version, name) VALUES ($version, $name);";
+        var version = command.Parameters.Add("$version", SqliteType.Integer);
+        var name = command.Parameters.Add("$name", SqliteType.Text);
+        foreach (var (v, n) in done.Select(v => (v, _migrations.FirstOrDefault(m => m.Version == v)?.Name ?? $"{v:D4}")).Append((migration.Version, migration.Name)))
+        {
+            version.Value = v;
+            name.Value = n;
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

@@ -16,8 +16,9 @@ internal static class MigrationCatalog
                 && name.EndsWith(".sql", StringComparison.Ordinal))
             .Select(name => Read(assembly, name)));
 
-    /// <summary>Sorts by version and insists on 1, 2, 3...: a gap or a duplicate would silently skip or
-    /// double-apply a step on some databases, so it fails at startup (and in the tests) instead.</summary>
+    /// <summary>Sorts by version; insists on a first step 1 and unique versions (a duplicate would double-apply a
+    /// step on some databases, so it fails at startup and in the tests instead). A gap is allowed: a number taken by
+    /// a concurrent branch; the migrator records each applied step, so it runs that step when it arrives.</summary>
     internal static IReadOnlyList<Migration> InOrder(IEnumerable<Migration> migrations)
     {
         var ordered = migrations.OrderBy(static m => m.Version).ToList();
@@ -26,12 +27,17 @@ internal static class MigrationCatalog
             throw new InvalidOperationException("No embedded migrations found (Migrations/*.sql must be EmbeddedResource).");
         }
 
-        for (var i = 0; i < ordered.Count; i++)
+        if (ordered[0].Version != 1)
         {
-            if (ordered[i].Version != i + 1)
+            throw new InvalidOperationException($"The first embedded migration must be number 1; found {ordered[0].Name}.");
+        }
+
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            if (ordered[i].Version == ordered[i - 1].Version)
             {
                 throw new InvalidOperationException(
-                    $"Embedded migrations must be numbered 1, 2, 3... without gaps; found {ordered[i].Name} at position {i + 1}.");
+                    $"Embedded migrations must have unique numbers; {ordered[i - 1].Name} and {ordered[i].Name} share one.");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Collector.Core.Collection;
+using Collector.Core.Notifications;
 using Collector.Core.Watchlist;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -44,6 +45,9 @@ internal static class CollectCommand
             var service = session.Services.GetRequiredService<CollectionService>();
             var reports = await CollectWithProgressAsync(service, accounts, console, token);
             CollectSummary.Write(console, reports);
+
+            // The snapshots and their events are committed; what they announce goes out now (or stays queued).
+            await session.Services.GetRequiredService<NotificationDispatcher>().DispatchPendingAsync(token);
             return reports.Any(static r => r.Failed > 0 || r.Deferred > 0) ? ExitCodes.SomeAccountsFailed : ExitCodes.Success;
         }
     }

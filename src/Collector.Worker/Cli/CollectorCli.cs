@@ -14,6 +14,9 @@ internal static class CollectorCli
         root.Subcommands.Add(CollectCommand.Create(global, console));
         root.Subcommands.Add(ValidateCommand.Create(global, console));
         root.Subcommands.Add(StatusCommand.Create(global, console));
+        root.Subcommands.Add(FlagsCommand.Create(global, console));
+        root.Subcommands.Add(HistoryCommand.Create(global, console));
+        root.Subcommands.Add(ExportCommand.Create(global, console));
         return root;
     }
 

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Collector.Core.Analytics;
 using Collector.Core.Storage;
+using Collector.Core.Watchlist;
 using Collector.Worker.Output;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -29,8 +31,10 @@ internal static class StatusCommand
 
         using (session)
         {
-            var records = await session.Services.GetRequiredService<IStatusReader>().GetStatusAsync(token);
-            var rows = StatusBuilder.Build(session.Watchlist!, records);
+            var reader = session.Services.GetRequiredService<IStatusReader>();
+            var records = await reader.GetStatusAsync(token);
+            var growth = await GrowthOfAsync(reader, session.Watchlist!, records, token);
+            var rows = StatusBuilder.Build(session.Watchlist!, records, growth);
             if (json)
             {
                 await console.Out.WriteLineAsync(JsonSerializer.Serialize(rows, CliJsonContext.Default.IReadOnlyListStatusRow));
@@ -44,9 +48,32 @@ internal static class StatusCommand
         }
     }
 
+    /// <summary>One indexed range read per account with snapshots: enough for the 30-day window and its tolerance.</summary>
+    private static async Task<Dictionary<long, GrowthSummary>> GrowthOfAsync(
+        IStatusReader reader, WatchlistDocument watchlist, IReadOnlyList<AccountStatusRecord> records, CancellationToken token)
+    {
+        var bands = watchlist.Accounts.ToDictionary(static a => (a.Platform, a.Key), static a => a.Band);
+        var growth = new Dictionary<long, GrowthSummary>();
+        foreach (var record in records)
+        {
+            if (record is not { AccountId: { } id, Latest: { } latest } || growth.ContainsKey(id)
+                || !bands.TryGetValue((record.Platform, record.WatchKey), out var band))
+            {
+                continue;
+            }
+
+            var snapshots = await reader.GetSnapshotsAsync(id, latest.CollectedAt - GrowthLookBack, token);
+            growth[id] = GrowthCalculator.Summarize(snapshots, band);
+        }
+
+        return growth;
+    }
+
+    internal static TimeSpan GrowthLookBack { get; } = TimeSpan.FromDays(46);
+
     private static void WriteTable(CliConsole console, IReadOnlyList<StatusRow> rows)
     {
-        var table = new Table().AddColumns("account", "followers", "ER", "tier", "last collected", "failures", "last error");
+        var table = new Table().AddColumns("account", "followers", "ER", "tier", "7 days", "band ETA", "last collected", "failures", "last error");
         foreach (var row in rows)
         {
             table.AddRow(
@@ -54,11 +81,18 @@ internal static class StatusCommand
                 row.Followers?.ToString("N0", CultureInfo.InvariantCulture) ?? "-",
                 row.EngagementRate?.ToString("P2", CultureInfo.InvariantCulture) ?? "-",
                 row.Tier,
+                Markup.Escape(SevenDays(row.Growth)),
+                row.Growth?.ProjectedBandEntry?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
                 row.LastCollectedAt?.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) ?? "never",
                 row.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(row.LastError ?? string.Empty));
         }
 
-        console.Ansi().Write(table);
+        TableConsole.For(console).Write(table);
     }
+
+    private static string SevenDays(GrowthView? growth) =>
+        growth?.Windows.FirstOrDefault(static w => w.Days == 7) is { Change: { } change, SpanDays: { } span } week
+            ? GrowthText.Window(new GrowthWindow(7, week.From, TimeSpan.FromDays(span), change, week.Percent))
+            : "-";
 }

@@ -1,5 +1,6 @@
 using Collector.Core.Collection;
 using Collector.Storage;
+using Collector.Worker.Notifications;
 using Collector.Worker.Settings;
 using Collector.Worker.Watchlists;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,7 @@ internal static class ServiceRegistration
         services.AddSingleton(static sp => sp.GetRequiredService<IOptions<CollectionOptions>>().Value);
         services.AddSingleton<CollectionService>();
         services.AddSingleton<WatchlistSource>();
+        services.AddAnalysisAndNotifications();
         return services;
     }
 }

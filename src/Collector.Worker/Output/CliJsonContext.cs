@@ -9,4 +9,6 @@ namespace Collector.Worker.Output;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     Converters = [typeof(UtcInstantConverter)])]
 [JsonSerializable(typeof(IReadOnlyList<StatusRow>))]
+[JsonSerializable(typeof(IReadOnlyList<FlagRow>))]
+[JsonSerializable(typeof(HistoryView))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

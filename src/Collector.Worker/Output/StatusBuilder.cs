@@ -1,3 +1,4 @@
+using Collector.Core.Analytics;
 using Collector.Core.Bands;
 using Collector.Core.Storage;
 using Collector.Core.Watchlist;
@@ -7,7 +8,9 @@ namespace Collector.Worker.Output;
 /// <summary>Joins the watchlist with what the database knows: one row per watched account, tier from its band.</summary>
 internal static class StatusBuilder
 {
-    public static IReadOnlyList<StatusRow> Build(WatchlistDocument watchlist, IReadOnlyList<AccountStatusRecord> records)
+    /// <param name="growth">Growth per account id (accounts without one get a null <c>growth</c>).</param>
+    public static IReadOnlyList<StatusRow> Build(
+        WatchlistDocument watchlist, IReadOnlyList<AccountStatusRecord> records, IReadOnlyDictionary<long, GrowthSummary>? growth = null)
     {
         var byKey = new Dictionary<(string, string), AccountStatusRecord>();
         foreach (var record in records)
@@ -15,11 +18,12 @@ internal static class StatusBuilder
             byKey[(record.Platform, record.WatchKey)] = record;
         }
 
-        return [.. watchlist.Accounts.Select(account => Row(account, byKey.GetValueOrDefault((account.Platform, account.Key))))];
+        return [.. watchlist.Accounts.Select(account => Row(account, byKey.GetValueOrDefault((account.Platform, account.Key)), growth))];
     }
 
-    private static StatusRow Row(WatchedAccount account, AccountStatusRecord? record)
+    private static StatusRow Row(WatchedAccount account, AccountStatusRecord? record, IReadOnlyDictionary<long, GrowthSummary>? growth)
     {
+        var summary = record?.AccountId is { } id && growth?.GetValueOrDefault(id) is { } found ? GrowthView.From(found) : null;
         var latest = record?.Latest;
         var state = record?.State;
         var tier = latest is null ? Tier.Unknown : TierClassifier.Classify(latest.Followers, latest.EngagementRate, account.Band);
@@ -39,6 +43,7 @@ internal static class StatusBuilder
             state?.ConsecutiveFailures ?? 0,
             state?.LastError is { } error ? $"{state.LastErrorKind}: {error}" : null,
             state?.NextAttemptAt,
-            account.Tags);
+            account.Tags,
+            summary);
     }
 }

@@ -1,6 +1,7 @@
 namespace Collector.Worker.Output;
 
 /// <summary>One row of <c>status</c> (SPEC "Commands": the <c>status --json</c> fields, plus a few extras).</summary>
+/// <param name="Growth">Follower growth and band-entry projection; null when the account has no snapshot.</param>
 internal sealed record StatusRow(
     string Platform,
     string Handle,
@@ -17,4 +18,5 @@ internal sealed record StatusRow(
     int ConsecutiveFailures,
     string? LastError,
     DateTimeOffset? NextAttemptAt,
-    IReadOnlyList<string> Tags);
+    IReadOnlyList<string> Tags,
+    GrowthView? Growth = null);

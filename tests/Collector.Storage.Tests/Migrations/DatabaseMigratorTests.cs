@@ -91,23 +91,72 @@ public sealed class DatabaseMigratorTests : IDisposable
     }
 
     [Fact]
-    public void Catalog_HasContiguousVersionsStartingWithInitial()
+    public void Catalog_HasIncreasingUniqueVersionsStartingWithInitial()
     {
         var all = MigrationCatalog.All;
 
         Assert.Equal("0001_initial", all[0].Name);
-        Assert.Equal(Enumerable.Range(1, all.Count), all.Select(m => m.Version));
+        Assert.Equal(all.Select(m => m.Version).Order(), all.Select(m => m.Version));
+        Assert.Equal(all.Count, all.Select(m => m.Version).Distinct().Count());
+        Assert.Contains(all, m => m.Name == "0003_bands");
         Assert.All(all, m => Assert.False(string.IsNullOrWhiteSpace(m.Sql)));
     }
 
     [Fact]
-    public void Catalog_WithAGapOrADuplicate_RefusesToRun()
+    public void Catalog_WithADuplicateOrNoFirstStep_RefusesToRun_ButAcceptsAGap()
     {
         Migration[] gap = [new(1, "0001_a", "SELECT 1;"), new(3, "0003_c", "SELECT 1;")];
         Migration[] duplicate = [new(1, "0001_a", "SELECT 1;"), new(1, "0001_b", "SELECT 1;")];
+        Migration[] noFirst = [new(2, "0002_b", "SELECT 1;")];
 
-        Assert.Contains("0003_c", Assert.Throws<InvalidOperationException>(() => MigrationCatalog.InOrder(gap)).Message, StringComparison.Ordinal);
-        Assert.Throws<InvalidOperationException>(() => MigrationCatalog.InOrder(duplicate));
+        Assert.Equal([1, 3], MigrationCatalog.InOrder(gap).Select(m => m.Version));
+        Assert.Contains("0001_b", Assert.Throws<InvalidOperationException>(() => MigrationCatalog.InOrder(duplicate)).Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => MigrationCatalog.InOrder(noFirst));
         Assert.Throws<InvalidOperationException>(() => MigrationCatalog.InOrder([]));
     }
+
+    [Fact]
+    public async Task Migrate_WhenAStepBelowTheVersionArrivesLater_AppliesItOnce()
+    {
+        // 0003 released on one branch, 0002 written concurrently on another and merged afterwards.
+        Migration[] first = [new(1, "0001_a", "CREATE TABLE a (id INTEGER PRIMARY KEY);"), new(3, "0003_c", "CREATE TABLE c (id INTEGER PRIMARY KEY);")];
+        Migration[] merged = [first[0], new(2, "0002_b", "CREATE TABLE b (id INTEGER PRIMARY KEY);"), first[1]];
+        await Migrator(first).MigrateAsync(CancellationToken.None);
+
+        var applied = await Migrator(merged).MigrateAsync(CancellationToken.None);
+        var again = await Migrator(merged).MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(1, applied);
+        Assert.Equal(0, again);
+        Assert.Equal(1L, await _database.ScalarAsync("SELECT count(*) FROM sqlite_schema WHERE name = 'b'"));
+        Assert.Equal(3L, await _database.ScalarAsync("PRAGMA user_version"));
+        Assert.Equal(3L, await _database.ScalarAsync("SELECT count(*) FROM schema_migrations"));
+    }
+
+    [Fact]
+    public async Task Migrate_ADatabaseFromBeforeTheStepRecord_CountsEveryStepUpToItsVersionAsDone()
+    {
+        Migration[] old = [new(1, "0001_a", "CREATE TABLE a (id INTEGER PRIMARY KEY);"), new(2, "0002_b", "CREATE TABLE b (id INTEGER PRIMARY KEY);")];
+        await _database.ExecuteAsync("CREATE TABLE a (id INTEGER PRIMARY KEY); CREATE TABLE b (id INTEGER PRIMARY KEY); PRAGMA user_version = 2;");
+
+        var applied = await Migrator([.. old, new(3, "0003_c", "CREATE TABLE c (id INTEGER PRIMARY KEY);")]).MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(1, applied);
+        Assert.Equal("0001_a,0002_b,0003_c", await _database.ScalarAsync("SELECT group_concat(name, ',') FROM (SELECT name FROM schema_migrations ORDER BY version)"));
+    }
+
+    [Fact]
+    public async Task Migrate_WhenTheDatabaseHasAStepThisBuildDoesNotKnow_Refuses()
+    {
+        Migration[] merged = [new(1, "0001_a", "SELECT 1;"), new(2, "0002_b", "SELECT 1;"), new(3, "0003_c", "SELECT 1;")];
+        await Migrator(merged).MigrateAsync(CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => Migrator([merged[0], merged[2]]).MigrateAsync(CancellationToken.None));
+
+        Assert.Contains("schema step 2", error.Message, StringComparison.Ordinal);
+    }
+
+    private DatabaseMigrator Migrator(IReadOnlyList<Migration> steps) =>
+        new(new SqliteConnectionFactory(_database.Path), steps, NullLogger<DatabaseMigrator>.Instance);
 }

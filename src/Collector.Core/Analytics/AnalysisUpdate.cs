@@ -1,0 +1,16 @@
+using Collector.Core.Bands;
+using Collector.Core.Notifications;
+
+namespace Collector.Core.Analytics;
+
+/// <summary>
+/// What to write for one account after evaluating its new snapshots. Written only if the saved cursor is still
+/// <see cref="ExpectedCursor"/>: when another process got there first, its (identical) result stands.
+/// </summary>
+public sealed record AnalysisUpdate(
+    long AccountId,
+    long ExpectedCursor,
+    long Cursor,
+    BandState State,
+    IReadOnlyList<AccountEvent> Events,
+    IReadOnlyList<OutboxEntry> Notifications);

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Collector.Core.Notifications;
+using Collector.Storage.Collection;
+using Microsoft.Data.Sqlite;
+
+namespace Collector.Storage.Notifications;
+
+/// <summary>Adds outbox rows inside the caller's transaction (with the events they announce, or on their own).</summary>
+internal sealed class OutboxWriter : IAsyncDisposable
+{
+    // A row already queued for this (webhook, event) stays as it is: delivered, pending or given up.
+    private const string InsertSql = """
+        INSERT INTO notification_outbox (webhook_id, event_id, kind, payload, created_at, next_attempt_at)
+        VALUES ($webhook_id, $event_id, $kind, $payload, $now, $now)
+        ON CONFLICT (webhook_id, event_id) DO NOTHING;
+        """;
+
+    private readonly SqliteCommand _insert;
+
+    public OutboxWriter(SqliteConnection connection, SqliteTransaction transaction) =>
+        _insert = PreparedCommand.Create(connection, transaction, InsertSql);
+
+    /// <returns>True when the row is new.</returns>
+    public async Task<bool> WriteAsync(OutboxEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        _insert.Bind("$webhook_id", entry.WebhookId)
+            .Bind("$event_id", entry.Event.Id)
+            .Bind("$kind", entry.Event.Kind)
+            .Bind("$payload", JsonSerializer.Serialize(entry.Event, OutboxJsonContext.Default.NotificationEvent))
+            .Bind("$now", SqliteInstant.ToStored(now));
+        return await _insert.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public ValueTask DisposeAsync() => _insert.DisposeAsync();
+}

@@ -1,0 +1,4 @@
+namespace Collector.Worker.Notifications;
+
+/// <summary>Slack incoming webhook body: plain text (mrkdwn escaped).</summary>
+internal sealed record SlackPayload(string Text);
