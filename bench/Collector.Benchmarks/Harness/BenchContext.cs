@@ -32,8 +32,9 @@ internal sealed class BenchContext(BenchOptions options, Workspace workspace, Se
     public static long MinimumRequests(string platform, int accounts) => (accounts + ApiBatch[platform] - 1) / ApiBatch[platform];
 
     /// <summary>Runs one <c>round</c> child against <paramref name="database"/>; fails the run if the child fails.</summary>
-    public async Task<(RoundResult Round, ChildResult Process)> RoundAsync(string settings, string database, string watchlist, CancellationToken token)
+    public async Task<RoundRun> RoundAsync(string settings, string database, string watchlist, CancellationToken token)
     {
+        var serverCpu = server.CpuSeconds;
         var child = await ChildProcess.RunAsync(
             ChildProcess.Self(workspace.Root, "round", "--settings", settings, "--db", database, "--watchlist", watchlist), token);
         var last = child.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
@@ -48,7 +49,7 @@ internal sealed class BenchContext(BenchOptions options, Workspace workspace, Se
             report.Check(false, $"{platform.Platform}: {platform.Collected} of {platform.Accounts} collected; first problem: {platform.FirstProblem}");
         }
 
-        return (round, child);
+        return new RoundRun(round, child, server.CpuSeconds - serverCpu);
     }
 
     /// <summary>
@@ -68,7 +69,7 @@ internal sealed class BenchContext(BenchOptions options, Workspace workspace, Se
         var database = workspace.NewPath("throughput-template.db");
         Progress.Write($"throughput: first round resolves {perPlatform * platforms.Count:N0} accounts");
         await server.ResetCountsAsync(token);
-        var (round, process) = await RoundAsync(settings, database, watchlist, token);
+        var (round, process, _) = await RoundAsync(settings, database, watchlist, token);
         var counts = await server.CountsAsync(token);
         report.Add("throughput", $"first round (resolves handles), {Report.Int(round.Accounts)} accounts",
             $"{Report.Num(round.RoundSeconds)} s round, {Report.Num(process.Elapsed.TotalSeconds)} s process",
@@ -78,3 +79,6 @@ internal sealed class BenchContext(BenchOptions options, Workspace workspace, Se
         return (database, watchlist);
     }
 }
+
+/// <summary>One round child: its own report, the process as seen from outside, and the fake server's CPU meanwhile.</summary>
+internal sealed record RoundRun(RoundResult Round, ChildResult Process, double ServerCpuSeconds);

@@ -23,6 +23,16 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>CPU time the fake server has used so far: what it took from the cores the collector runs on.</summary>
+    public double CpuSeconds
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime.TotalSeconds;
+        }
+    }
+
     public static async Task<ServerProcess> StartAsync(string workingDirectory, CancellationToken cancellationToken)
     {
         var process = new Process { StartInfo = ChildProcess.Self(workingDirectory, "serve") };

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Collector.Benchmarks.Harness;
 using Collector.Core.Collection;
+using Collector.Core.Notifications;
 using Collector.Core.Watchlist;
 using Collector.Worker.Cli;
 using Collector.Worker.Settings;
@@ -16,6 +17,8 @@ namespace Collector.Benchmarks.Round;
 /// </summary>
 internal static class RoundCommand
 {
+    private const double Mb = 1024 * 1024;
+
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var cli = new CommandLineSettings(Arg(args, "--settings"), Arg(args, "--db"), Arg(args, "--watchlist"), Verbose: false);
@@ -33,10 +36,16 @@ internal static class RoundCommand
         {
             startup.Stop();
             var idle = ProcessMemory.CurrentMb() ?? 0;
+            var heapIdle = GC.GetTotalMemory(forceFullCollection: false) / Mb;
             var service = session.Services.GetRequiredService<CollectionService>();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var round = Stopwatch.StartNew();
             var platforms = await CollectAsync(service, session.Watchlist!.Accounts);
+
+            // As `collect` does once its summary is printed: what the round's events announce goes out now.
+            await session.Services.GetRequiredService<NotificationDispatcher>().DispatchPendingAsync(CancellationToken.None);
             round.Stop();
+            var roundCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
 
             var peak = ProcessMemory.PeakMb() ?? 0;
             var after = ProcessMemory.CurrentMb() ?? 0;
@@ -45,8 +54,10 @@ internal static class RoundCommand
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             await Task.Delay(TimeSpan.FromMilliseconds(300), TimeProvider.System);
             var afterGc = ProcessMemory.CurrentMb() ?? 0;
+            var heapAfterGc = GC.GetTotalMemory(forceFullCollection: true) / Mb;
 
-            var result = new RoundResult(startup.Elapsed.TotalSeconds, round.Elapsed.TotalSeconds, idle, peak, after, afterGc, platforms);
+            var result = new RoundResult(
+                startup.Elapsed.TotalSeconds, round.Elapsed.TotalSeconds, roundCpu, idle, peak, after, afterGc, heapIdle, heapAfterGc, platforms);
             await Console.Out.WriteLineAsync(result.ToJson());
             return 0;
         }

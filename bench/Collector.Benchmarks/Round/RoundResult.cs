@@ -9,13 +9,19 @@ namespace Collector.Benchmarks.Round;
 /// <param name="PeakMb">Kernel high-water mark of the working set when the round ended (VmHWM).</param>
 /// <param name="AfterMb">Working set right after the round, nothing forced.</param>
 /// <param name="AfterGcMb">Working set after a full blocking GC once the round's results were dropped.</param>
+/// <param name="RoundCpuSeconds">CPU time (user + system, all threads) the round took: steadier than wall time on a busy machine.</param>
+/// <param name="HeapIdleMb">Managed heap at idle (what the GC holds live or not yet collected).</param>
+/// <param name="HeapAfterGcMb">Managed heap still live after the round and a full GC.</param>
 internal sealed record RoundResult(
     double StartupSeconds,
     double RoundSeconds,
+    double RoundCpuSeconds,
     double IdleMb,
     double PeakMb,
     double AfterMb,
     double AfterGcMb,
+    double HeapIdleMb,
+    double HeapAfterGcMb,
     IReadOnlyList<PlatformRound> Platforms)
 {
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };

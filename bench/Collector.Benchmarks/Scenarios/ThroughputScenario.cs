@@ -24,13 +24,15 @@ internal static class ThroughputScenario
 
         var rounds = new List<Round.RoundResult>();
         var processes = new List<ChildResult>();
+        var serverCpu = new List<double>();
         for (var run = 1; run <= context.Options.Runs; run++)
         {
             Progress.Write($"throughput: profile-only round {run}/{context.Options.Runs}, {accounts:N0} accounts");
             var copy = workspace.CopyDatabase(template);
-            var (round, process) = await context.RoundAsync(settings, copy, watchlist, token);
+            var (round, process, server) = await context.RoundAsync(settings, copy, watchlist, token);
             rounds.Add(round);
             processes.Add(process);
+            serverCpu.Add(server);
             File.Delete(copy);
         }
 
@@ -41,6 +43,9 @@ internal static class ThroughputScenario
             $"{Report.Num(Stats.Median(processes.Select(static p => p.Elapsed.TotalSeconds)))} s",
             target: $"startup {Report.Num(Stats.Median(rounds.Select(static r => r.StartupSeconds)))} s");
         report.Add("throughput", "  accounts per second (round)", Report.Int((long)(accounts / roundSeconds)));
+        report.Add("throughput", "  CPU time of the round (collector process, all threads)",
+            $"{Report.Num(Stats.Median(rounds.Select(static r => r.RoundCpuSeconds)))} s",
+            $"fake server {Report.Num(Stats.Median(serverCpu))} s");
         foreach (var platform in context.Platforms)
         {
             var seconds = Stats.Median(rounds.Select(r => r.Platforms.Single(p => p.Platform == platform).Seconds));
@@ -54,6 +59,8 @@ internal static class ThroughputScenario
         report.Add("memory", "idle: started, watchlist loaded, database migrated, before the round", $"{Report.Num(idle, 0)} MB",
             target: $"< {IdleTargetMb} MB", met: idle < IdleTargetMb);
         report.Add("memory", "  right after the round (nothing forced)", $"{Report.Num(Stats.Median(rounds.Select(static r => r.AfterMb)), 0)} MB");
+        report.Add("memory", "  managed heap: at idle / live after the round and a full GC",
+            $"{Report.Num(Stats.Median(rounds.Select(static r => r.HeapIdleMb)), 0)} MB / {Report.Num(Stats.Median(rounds.Select(static r => r.HeapAfterGcMb)), 0)} MB");
         report.Add("memory", "  after the round and a full GC", $"{Report.Num(Stats.Median(rounds.Select(static r => r.AfterGcMb)), 0)} MB",
             target: $"< {IdleTargetMb} MB", met: Stats.Median(rounds.Select(static r => r.AfterGcMb)) < IdleTargetMb);
 
