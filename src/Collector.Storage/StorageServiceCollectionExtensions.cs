@@ -1,6 +1,8 @@
+using Collector.Core.Platforms;
 using Collector.Core.Storage;
 using Collector.Storage.Collection;
 using Collector.Storage.Migrations;
+using Collector.Storage.Quota;
 using Collector.Storage.Status;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,9 +13,9 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the SQLite storage at <paramref name="databasePath"/> (<c>Storage:Path</c> or <c>--db</c>, resolved
-    /// by the caller): <see cref="ICollectionStore"/>, <see cref="IStatusReader"/> and <see cref="DatabaseMigrator"/>,
-    /// all singletons. Call <see cref="DatabaseMigrator.MigrateAsync"/> once at startup before using the others.
-    /// Needs logging registered (<c>ILogger&lt;T&gt;</c>), as any host provides.
+    /// by the caller): <see cref="ICollectionStore"/>, <see cref="IStatusReader"/>, <see cref="IQuotaLedger"/> and
+    /// <see cref="DatabaseMigrator"/>, all singletons. Call <see cref="DatabaseMigrator.MigrateAsync"/> once at startup
+    /// before using the others. Needs logging registered (<c>ILogger&lt;T&gt;</c>), as any host provides.
     /// </summary>
     public static IServiceCollection AddCollectorStorage(this IServiceCollection services, string databasePath)
     {
@@ -27,6 +29,8 @@ public static class StorageServiceCollectionExtensions
             new SqliteCollectionStore(sp.GetRequiredService<SqliteConnectionFactory>()));
         services.AddSingleton<IStatusReader>(static sp =>
             new SqliteStatusReader(sp.GetRequiredService<SqliteConnectionFactory>()));
+        services.AddSingleton<IQuotaLedger>(static sp =>
+            new SqliteQuotaLedger(sp.GetRequiredService<SqliteConnectionFactory>()));
         return services;
     }
 }
