@@ -1,4 +1,6 @@
 using Collector.Platforms.Bluesky;
+using Collector.Platforms.Mastodon;
+using Collector.Platforms.YouTube;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +12,10 @@ internal static class PlatformRegistration
     public static IServiceCollection AddPlatformClients(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBluesky(configuration);
+        services.AddMastodon(configuration);
+
+        // Counts its daily quota in the database: needs AddCollectorStorage's IQuotaLedger.
+        services.AddYouTube(configuration);
         return services;
     }
 }
