@@ -1,3 +1,4 @@
+using Collector.Core.Platforms;
 using Collector.Core.Storage;
 using Collector.Storage.Migrations;
 using Collector.TestKit.Storage;
@@ -34,6 +35,9 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         Assert.Same(store, provider.GetRequiredService<ICollectionStore>());
         Assert.Same(reader, provider.GetRequiredService<IStatusReader>());
         Assert.Same(migrator, provider.GetRequiredService<DatabaseMigrator>());
+        var ledger = provider.GetRequiredService<IQuotaLedger>();
+        Assert.Same(ledger, provider.GetRequiredService<IQuotaLedger>());
+        Assert.True(await ledger.TrySpendAsync("youtube", new DateOnly(2025, 3, 1), 1, 10, DateTimeOffset.UnixEpoch, CancellationToken.None));
         Assert.Equal("alice", Assert.Single(await reader.GetStatusAsync(CancellationToken.None)).WatchKey);
         Assert.True(File.Exists(_database.Path));
     }

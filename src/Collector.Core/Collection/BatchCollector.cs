@@ -64,7 +64,7 @@ internal sealed class BatchCollector(IPlatformClient client, TimeProvider time, 
             catch (PlatformException ex)
             {
                 // Without its posts the snapshot would carry a misleading ER; the entry is retried next round.
-                if (RoundStop.IsPlatformLevel(ex.Kind))
+                if (RoundStop.StopsRound(ex.Error))
                 {
                     stop.Trip(ex.Error);
                 }

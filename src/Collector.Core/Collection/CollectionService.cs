@@ -100,7 +100,7 @@ public sealed partial class CollectionService(
             catch (PlatformException ex)
             {
                 LogBatchFailed(platform, batch.Items.Count, ex.Kind, ex.Message);
-                if (RoundStop.IsPlatformLevel(ex.Kind))
+                if (RoundStop.StopsRound(ex.Error))
                 {
                     stop.Trip(ex.Error);
                 }

@@ -16,6 +16,12 @@ internal sealed class RoundStop
         kind is PlatformErrorKind.RateLimited or PlatformErrorKind.QuotaExceeded
             or PlatformErrorKind.Unauthorized or PlatformErrorKind.NotConfigured;
 
+    /// <summary>
+    /// Whether <paramref name="error"/> ends the round for the whole platform. A scoped failure (one Mastodon
+    /// instance rate limited or asking for a token) only concerns the accounts on that part of the platform.
+    /// </summary>
+    public static bool StopsRound(PlatformError error) => error.Scope is null && IsPlatformLevel(error.Kind);
+
     public void Trip(PlatformError error) => Interlocked.CompareExchange(ref _error, error, null);
 
     /// <summary>Rate limit and quota are "wait and retry"; a bad credential is a failure.</summary>

@@ -6,5 +6,11 @@ public sealed record PlatformError(PlatformErrorKind Kind, string Message, DateT
     /// <summary>True for failures that concern one account, not the platform (not found, suspended, protected).</summary>
     public bool IsAccountLevel => Kind is PlatformErrorKind.NotFound or PlatformErrorKind.Suspended or PlatformErrorKind.Protected;
 
+    /// <summary>
+    /// The part of the platform the failure is confined to, e.g. one Mastodon instance; null means the whole platform.
+    /// A rate limit or refused credential with a scope stops only that part: the round goes on for the others.
+    /// </summary>
+    public string? Scope { get; init; }
+
     public override string ToString() => $"{Kind}: {Message}";
 }

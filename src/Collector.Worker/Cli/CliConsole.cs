@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace Collector.Worker.Cli;
@@ -6,6 +7,9 @@ namespace Collector.Worker.Cli;
 /// <param name="Interactive">True on a terminal: progress bars and colours; false when redirected: plain text.</param>
 internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool Interactive)
 {
+    /// <summary>An extra log destination next to the console (tests capture a command's logs with it); null: none.</summary>
+    public ILoggerProvider? LogSink { get; init; }
+
     public static CliConsole System { get; } = new(
         Console.Out,
         Console.Error,

@@ -33,7 +33,7 @@ internal sealed class CommandSession : IDisposable
         IHost host;
         try
         {
-            host = CollectorHost.CreateBuilder(cli, longRunning: false).Build();
+            host = CollectorHost.CreateBuilder(cli, longRunning: false, console.LogSink).Build();
             host.Services.GetService<IStartupValidator>()?.Validate();
         }
         catch (Exception ex) when (SettingsError.Describe(ex) is { } message)

@@ -13,7 +13,8 @@ internal static class CollectorHost
     /// The worker logs to standard output at Information; one-off commands keep standard output for their
     /// results and log warnings (or everything with --verbose) to standard error.
     /// </param>
-    public static HostApplicationBuilder CreateBuilder(CommandLineSettings cli, bool longRunning)
+    /// <param name="logSink">An extra log destination, e.g. a test's capture; it gets what the console gets.</param>
+    public static HostApplicationBuilder CreateBuilder(CommandLineSettings cli, bool longRunning, ILoggerProvider? logSink = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -29,6 +30,11 @@ internal static class CollectorHost
                 options.LogToStandardErrorThreshold = LogLevel.Trace;
             }
         });
+        if (logSink is not null)
+        {
+            builder.Logging.AddProvider(logSink);
+        }
+
         builder.Logging.SetMinimumLevel(cli.Verbose ? LogLevel.Debug : longRunning ? LogLevel.Information : LogLevel.Warning);
         if (!cli.Verbose)
         {

@@ -1,5 +1,7 @@
 using Collector.Platforms.Bluesky;
 using Collector.Platforms.X;
+using Collector.Platforms.Mastodon;
+using Collector.Platforms.YouTube;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +14,10 @@ internal static class PlatformRegistration
     {
         services.AddBluesky(configuration);
         services.AddX(configuration);
+        services.AddMastodon(configuration);
+
+        // Counts its daily quota in the database: needs AddCollectorStorage's IQuotaLedger.
+        services.AddYouTube(configuration);
         return services;
     }
 }

@@ -89,6 +89,26 @@ public sealed class CollectionServiceTests
     }
 
     [Fact]
+    public async Task Collect_WhenARateLimitIsScopedToPartOfThePlatform_OnlyThoseAccountsAreDeferred()
+    {
+        var client = new FakePlatformClient(batchSize: 1);
+        client.Add("alice.example.com", 1_000, 10);
+        client.Add("bob.example.com", 1_000, 10);
+        client.Add("carol.example.com", 1_000, 10);
+        var retryAt = _time.GetUtcNow().AddMinutes(5);
+        client.ProfileErrors["bob.example.com"] = new PlatformError(PlatformErrorKind.RateLimited, "instance paused", retryAt) { Scope = "b.example" };
+        client.PostErrors["id:alice.example.com"] = new PlatformError(PlatformErrorKind.Unauthorized, "token refused") { Scope = "a.example" };
+
+        var report = await CollectAsync(Accounts("alice.example.com", "bob.example.com", "carol.example.com"), maxConcurrency: 1, client);
+
+        Assert.Equal(["carol.example.com"], _store.Observations.Select(o => o.WatchKey));
+        Assert.Equal(CollectionOutcome.Deferred, report.Results.Single(r => r.Account.Key == "bob.example.com").Outcome);
+        Assert.Equal(CollectionOutcome.Failed, report.Results.Single(r => r.Account.Key == "alice.example.com").Outcome);
+        Assert.Equal(retryAt, _store.Failures.Single(f => f.WatchKey == "bob.example.com").NextAttemptAt);
+        Assert.Equal(3, client.ResolveCalls.Count);
+    }
+
+    [Fact]
     public async Task Collect_WhenNotConfigured_SkipsEveryAccountWithoutRequests()
     {
         _client.IsConfigured = false;
@@ -145,10 +165,11 @@ public sealed class CollectionServiceTests
     private static IReadOnlyList<WatchedAccount> Accounts(params string[] handles) =>
         [.. handles.Select(h => WatchedAccountBuilder.Account("bluesky", h))];
 
-    private async Task<CollectionReport> CollectAsync(IReadOnlyList<WatchedAccount> accounts, int maxConcurrency = 4)
+    private async Task<CollectionReport> CollectAsync(
+        IReadOnlyList<WatchedAccount> accounts, int maxConcurrency = 4, FakePlatformClient? client = null)
     {
         using var service = new CollectionService(
-            [_client], _store, _time, new CollectionOptions { MaxConcurrency = maxConcurrency }, NullLogger<CollectionService>.Instance);
+            [client ?? _client], _store, _time, new CollectionOptions { MaxConcurrency = maxConcurrency }, NullLogger<CollectionService>.Instance);
         return await service.CollectAsync("bluesky", accounts, null, CancellationToken.None);
     }
 }

@@ -24,6 +24,9 @@ internal sealed class FakePlatformClient(string platform = "bluesky", int batchS
     /// <summary>Thrown by every profile request from the Nth one (1-based) on.</summary>
     public (int FromCall, PlatformError Error)? FailProfilesFrom { get; set; }
 
+    /// <summary>Thrown by a profile request that asks for one of these keys.</summary>
+    public Dictionary<string, PlatformError> ProfileErrors { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<string, PlatformError> PostErrors { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, PlatformError> PostOutcomeErrors { get; } = new(StringComparer.Ordinal);
@@ -87,6 +90,11 @@ internal sealed class FakePlatformClient(string platform = "bluesky", int batchS
         if (FailProfilesFrom is { } fail && calls >= fail.FromCall)
         {
             throw new PlatformException(fail.Error);
+        }
+
+        if (keys.FirstOrDefault(ProfileErrors.ContainsKey) is { } failing)
+        {
+            throw new PlatformException(ProfileErrors[failing]);
         }
 
         IReadOnlyList<ProfileOutcome> outcomes =
