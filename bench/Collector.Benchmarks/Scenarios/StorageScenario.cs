@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Collector.Benchmarks.Fake;
 using Collector.Benchmarks.Harness;
 using Collector.Core.Metrics;
@@ -26,25 +25,31 @@ internal static class StorageScenario
     {
         foreach (var (batch, rows) in new[] { (100, context.Options.StorageRows), (1, Math.Max(100, context.Options.StorageRows / 10)) })
         {
-            var product = new List<double>();
-            var raw = new List<double>();
+            var product = new List<Timing>();
+            var raw = new List<Timing>();
             for (var run = 1; run <= context.Options.Runs; run++)
             {
                 Progress.Write($"storage: {rows:N0} snapshots in batches of {batch}, run {run}/{context.Options.Runs}");
-                product.Add(rows / (await ProductAsync(context, rows, batch, token)).TotalSeconds);
-                raw.Add(rows / Raw(context, rows, batch).TotalSeconds);
+                product.Add(await ProductAsync(context, rows, batch, token));
+                raw.Add(Raw(context, rows, batch));
             }
 
-            var productRate = Stats.Median(product);
-            var rawRate = Stats.Median(raw);
+            // SQLite in WAL mode with synchronous=NORMAL does not wait for the disk on commit, so writing is CPU work:
+            // rows per CPU second is the figure that survives a machine busy with other work; wall time is shown too.
+            var productRate = Stats.Median(product.Select(t => rows / t.Cpu.TotalSeconds));
+            var rawRate = Stats.Median(raw.Select(t => rows / t.Cpu.TotalSeconds));
             var ratio = productRate / rawRate;
-            context.Report.Add("storage", $"snapshot writes, {Report.Int(rows)} rows, {batch} per transaction (median of {product.Count})",
-                $"{Report.Int((long)productRate)} rows/s", $"raw {Report.Int((long)rawRate)} rows/s", Report.Percent(ratio),
+            context.Report.Add("storage", $"snapshot writes, {Report.Int(rows)} rows, {batch} per transaction, rows per CPU second (median of {product.Count})",
+                Report.Int((long)productRate), $"raw {Report.Int((long)rawRate)}", Report.Percent(ratio),
                 $"≥ {Report.Percent(TargetRatio)}", ratio >= TargetRatio);
+            var productWall = Stats.Median(product.Select(t => rows / t.Wall.TotalSeconds));
+            var rawWall = Stats.Median(raw.Select(t => rows / t.Wall.TotalSeconds));
+            context.Report.Add("storage", "  same, rows per wall-clock second", Report.Int((long)productWall), $"raw {Report.Int((long)rawWall)}",
+                Report.Percent(productWall / rawWall));
         }
     }
 
-    private static async Task<TimeSpan> ProductAsync(BenchContext context, int rows, int batch, CancellationToken token)
+    private static async Task<Timing> ProductAsync(BenchContext context, int rows, int batch, CancellationToken token)
     {
         var path = context.Workspace.NewPath("storage-product.db");
         var connections = new SqliteConnectionFactory(path);
@@ -53,14 +58,14 @@ internal static class StorageScenario
 
         await WriteRoundAsync(store, Observations(rows, batch, FirstRound), token);
         var second = Observations(rows, batch, FirstRound.AddHours(6));
-        var watch = Stopwatch.StartNew();
+        var watch = Timing.Start();
         await WriteRoundAsync(store, second, token);
-        watch.Stop();
+        var timing = watch.Stop();
 
         var stored = await new Collector.Storage.Status.SqliteStatusReader(connections).GetSnapshotsAsync(1, null, token);
         context.Report.Check(stored.Count == 2 && stored[1].Followers == Synthetic.Followers(0), "storage: account 1 should have its two snapshots");
         File.Delete(path);
-        return watch.Elapsed;
+        return timing;
     }
 
     private static async Task WriteRoundAsync(SqliteCollectionStore store, List<List<AccountObservation>> batches, CancellationToken token)
@@ -80,10 +85,10 @@ internal static class StorageScenario
             Engagement: null,
             DataQuality.None)).ToList())];
 
-    private static TimeSpan Raw(BenchContext context, int rows, int batch)
+    private static Timing Raw(BenchContext context, int rows, int batch)
     {
         var path = context.Workspace.NewPath("storage-raw.db");
-        TimeSpan elapsed;
+        Timing elapsed;
         using (var writer = new RawSnapshotWriter(path))
         {
             var first = FirstRound.ToUnixTimeMilliseconds();
@@ -92,13 +97,13 @@ internal static class StorageScenario
                 writer.WriteBatch(n, Math.Min(batch, rows - n), first);
             }
 
-            var watch = Stopwatch.StartNew();
+            var watch = Timing.Start();
             for (var n = 0; n < rows; n += batch)
             {
                 writer.WriteBatch(n, Math.Min(batch, rows - n), first + 21_600_000);
             }
 
-            elapsed = watch.Elapsed;
+            elapsed = watch.Stop();
         }
 
         File.Delete(path);
