@@ -6,23 +6,29 @@ namespace Collector.Core.Collection;
 
 /// <summary>
 /// Collects one batch: one profile request (resolve or by id), then the recent posts of each found account,
-/// and turns the outcomes into observations and failures for one storage transaction.
+/// and turns the outcomes into observations and failures for one storage transaction. A batch grouped from several
+/// client batches (an API that takes one account per request) sends them one after the other.
 /// </summary>
-internal sealed class BatchCollector(IPlatformClient client, TimeProvider time, RoundStop stop, int maxConcurrency)
+/// <param name="requestFailed">Told of a failed request inside a grouped batch (the accounts and the error).</param>
+internal sealed class BatchCollector(
+    IPlatformClient client, TimeProvider time, RoundStop stop, int maxConcurrency, Action<int, PlatformError> requestFailed)
 {
     public async Task<BatchResult> CollectAsync(IReadOnlyList<WorkItem> batch, bool resolve, CancellationToken cancellationToken)
     {
         var keys = batch.Select(static item => item.RequestKey).Distinct(StringComparer.Ordinal).ToList();
-        var outcomes = resolve
-            ? await client.ResolveAsync(keys, cancellationToken)
-            : await client.GetProfilesAsync(keys, cancellationToken);
-        var byKey = IndexOutcomes(outcomes);
+        var perRequest = Math.Max(1, resolve ? client.Capabilities.ResolveBatchSize : client.Capabilities.ProfileBatchSize);
+        var grouped = keys.Count > perRequest;
+        var byKey = grouped
+            ? await FetchGroupedAsync(keys, perRequest, resolve, cancellationToken)
+            : IndexOutcomes(await FetchAsync(keys, resolve, cancellationToken));
 
+        // A grouped batch reads its posts one account at a time too, so that no more than MaxConcurrency requests are
+        // in flight for the platform, as when each of its accounts was a batch of its own.
         var results = new AccountResult[batch.Count];
         var observations = new AccountObservation?[batch.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, batch.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = grouped ? 1 : maxConcurrency, CancellationToken = cancellationToken },
             async (i, token) =>
             {
                 var item = batch[i];
@@ -38,13 +44,59 @@ internal sealed class BatchCollector(IPlatformClient client, TimeProvider time, 
         return new BatchResult(results, [.. observations.OfType<AccountObservation>()]);
     }
 
+    private Task<IReadOnlyList<ProfileOutcome>> FetchAsync(IReadOnlyList<string> keys, bool resolve, CancellationToken cancellationToken) =>
+        resolve ? client.ResolveAsync(keys, cancellationToken) : client.GetProfilesAsync(keys, cancellationToken);
+
+    /// <summary>
+    /// One request per client batch, in order. A failed request fails (or defers) only its own accounts, as when each
+    /// was a batch of its own; a failure that stops the round leaves the requests after it unsent.
+    /// </summary>
+    private async Task<Dictionary<string, ProfileOutcome>> FetchGroupedAsync(
+        List<string> keys, int perRequest, bool resolve, CancellationToken cancellationToken)
+    {
+        var byKey = new Dictionary<string, ProfileOutcome>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(perRequest))
+        {
+            IReadOnlyList<ProfileOutcome> outcomes;
+            if (stop.Error is { } stopped)
+            {
+                outcomes = [.. chunk.Select(key => ProfileOutcome.Failed(key, stopped))];
+            }
+            else
+            {
+                try
+                {
+                    outcomes = await FetchAsync(chunk, resolve, cancellationToken);
+                }
+                catch (PlatformException ex)
+                {
+                    requestFailed(chunk.Length, ex.Error);
+                    if (RoundStop.StopsRound(ex.Error))
+                    {
+                        stop.Trip(ex.Error);
+                    }
+
+                    outcomes = [.. chunk.Select(key => ProfileOutcome.Failed(key, ex.Error))];
+                }
+            }
+
+            foreach (var outcome in outcomes)
+            {
+                byKey.TryAdd(outcome.Key, outcome);
+            }
+        }
+
+        return byKey;
+    }
+
     private async Task<(AccountResult, AccountObservation?)> ObserveAsync(
         WorkItem item, ProfileOutcome outcome, CancellationToken cancellationToken)
     {
         if (outcome.Profile is not { } profile)
         {
+            // Deferred when a grouped batch's request was rate limited; a per-account error (not found...) fails.
             var error = outcome.Error ?? new PlatformError(PlatformErrorKind.InvalidResponse, "no profile and no error");
-            return (new AccountResult(item.Account, CollectionOutcome.Failed, error), null);
+            return (new AccountResult(item.Account, RoundStop.OutcomeFor(error), error), null);
         }
 
         var quality = profile.Quality;

@@ -7,9 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace Collector.Core.Collection;
 
 /// <summary>
-/// The collection use case: a platform's accounts, batched to the client's batch sizes, collected with bounded
-/// concurrency, one storage transaction per batch. One account's failure is recorded and never aborts the others;
-/// a platform-level failure (rate limit, quota, credential) stops new requests and is recorded for what remains.
+/// The collection use case: a platform's accounts, batched to the client's batch sizes (grouped where the API takes one
+/// account per request), collected with bounded concurrency, one storage transaction per batch. One account's failure
+/// is recorded and never aborts the others; a platform-level failure (rate limit, quota, credential) stops new
+/// requests and is recorded for what remains.
 /// </summary>
 public sealed partial class CollectionService(
     IEnumerable<IPlatformClient> clients,
@@ -21,6 +22,9 @@ public sealed partial class CollectionService(
 {
     // SQLite has one writer: serializing our own batch commits avoids busy waits between our own tasks.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    /// <summary>Accounts per batch (so per transaction) at most where the API takes one account per request.</summary>
+    internal const int GroupedBatchSize = 25;
     private readonly Dictionary<string, IPlatformClient> _clients =
         clients.ToDictionary(static c => c.Platform, StringComparer.Ordinal);
 
@@ -46,10 +50,11 @@ public sealed partial class CollectionService(
 
         var tracked = await store.GetTrackedAccountsAsync(platform, [.. accounts.Select(static a => a.Key)], cancellationToken);
         var items = accounts.Select(a => new WorkItem(a, tracked.GetValueOrDefault(a.Key))).ToList();
-        var batches = Plan(items, client.Capabilities);
+        var batches = Plan(items, client.Capabilities, options.MaxConcurrency);
 
         var stop = new RoundStop();
-        var collector = new BatchCollector(client, time, stop, options.MaxConcurrency);
+        var collector = new BatchCollector(
+            client, time, stop, options.MaxConcurrency, (count, error) => LogBatchFailed(platform, count, error.Kind, error.Message));
         var results = new List<AccountResult>(accounts.Count);
         var done = 0;
         await Parallel.ForEachAsync(
@@ -72,15 +77,34 @@ public sealed partial class CollectionService(
     }
 
     /// <summary>Unresolved entries go through resolve batches; resolved ones through profile-by-id batches.</summary>
-    private static List<(IReadOnlyList<WorkItem> Items, bool Resolve)> Plan(List<WorkItem> items, PlatformCapabilities caps)
+    private static List<(IReadOnlyList<WorkItem> Items, bool Resolve)> Plan(List<WorkItem> items, PlatformCapabilities caps, int concurrency)
     {
-        var resolve = items.Where(static i => i.Tracked is null).Chunk(Math.Max(1, caps.ResolveBatchSize));
-        var known = items.Where(static i => i.Tracked is not null).Chunk(Math.Max(1, caps.ProfileBatchSize));
+        var unresolved = items.Where(static i => i.Tracked is null).ToList();
+        var known = items.Where(static i => i.Tracked is not null).ToList();
+        var resolve = unresolved.Chunk(BatchSize(caps.ResolveBatchSize, unresolved.Count, concurrency));
+        var refresh = known.Chunk(BatchSize(caps.ProfileBatchSize, known.Count, concurrency));
         return
         [
-            .. known.Select(static b => ((IReadOnlyList<WorkItem>)b, false)),
+            .. refresh.Select(static b => ((IReadOnlyList<WorkItem>)b, false)),
             .. resolve.Select(static b => ((IReadOnlyList<WorkItem>)b, true)),
         ];
+    }
+
+    /// <summary>
+    /// The client's batch size, except where the API takes one account per request (Mastodon, YouTube handles): one
+    /// transaction and one band analysis per account cost more CPU than the request itself (docs/benchmarks.md), so
+    /// such accounts are grouped up to <see cref="GroupedBatchSize"/>, keeping at least <paramref name="concurrency"/>
+    /// batches so that as many requests as before are in flight.
+    /// </summary>
+    internal static int BatchSize(int clientBatch, int count, int concurrency)
+    {
+        if (clientBatch > 1)
+        {
+            return clientBatch;
+        }
+
+        var spread = (count + Math.Max(1, concurrency) - 1) / Math.Max(1, concurrency);
+        return Math.Clamp(spread, 1, GroupedBatchSize);
     }
 
     private async Task<IReadOnlyList<AccountResult>> RunBatchAsync(

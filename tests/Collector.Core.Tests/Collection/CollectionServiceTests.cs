@@ -162,6 +162,62 @@ public sealed class CollectionServiceTests
         Assert.Equal([25, 5], _store.Batches.Select(b => b.Observations.Count).Order().Reverse());
     }
 
+    [Fact]
+    public async Task Collect_WhenTheApiTakesOneAccountPerRequest_SendsOneRequestEachButGroupsTheWrites()
+    {
+        var client = new FakePlatformClient(batchSize: 1);
+        var accounts = WatchedAccountBuilder.Many("bluesky", 60, engagementPosts: 0);
+        foreach (var account in accounts)
+        {
+            client.Add(account.Key, 1_000);
+        }
+
+        var report = await CollectAsync(accounts, maxConcurrency: 4, client);
+
+        Assert.Equal(60, report.Collected);
+        Assert.Equal(60, client.ResolveCalls.Count);
+        Assert.All(client.ResolveCalls, call => Assert.Single(call));
+        Assert.Equal([15, 15, 15, 15], _store.Batches.Select(b => b.Observations.Count));
+    }
+
+    [Fact]
+    public async Task Collect_WhenOneRequestOfAGroupedBatchFails_TheOtherAccountsOfTheBatchAreStored()
+    {
+        var client = new FakePlatformClient(batchSize: 1);
+        client.Add("alice.example.com", 1_000);
+        client.Add("bob.example.com", 1_000);
+        client.Add("carol.example.com", 1_000);
+        client.ProfileErrors["bob.example.com"] = new PlatformError(PlatformErrorKind.Unavailable, "HTTP 503");
+
+        var report = await CollectAsync(Accounts("alice.example.com", "bob.example.com", "carol.example.com"), maxConcurrency: 1, client);
+
+        Assert.Equal(["alice.example.com", "carol.example.com"], _store.Observations.Select(o => o.WatchKey).Order());
+        Assert.Equal(CollectionOutcome.Failed, report.Results.Single(r => r.Account.Key == "bob.example.com").Outcome);
+        Assert.Equal(PlatformErrorKind.Unavailable, Assert.Single(_store.Failures).Error.Kind);
+        Assert.Single(_store.Batches);
+    }
+
+    [Fact]
+    public async Task Collect_WhenAGroupedBatchIsRateLimited_TheRequestsAfterItAreNotSentAndTheirAccountsDeferred()
+    {
+        var client = new FakePlatformClient(batchSize: 1);
+        var accounts = WatchedAccountBuilder.Many("bluesky", 5, engagementPosts: 0);
+        foreach (var account in accounts)
+        {
+            client.Add(account.Key, 1_000);
+        }
+
+        var retryAt = _time.GetUtcNow().AddMinutes(15);
+        client.FailProfilesFrom = (3, new PlatformError(PlatformErrorKind.RateLimited, "rate limited", retryAt));
+
+        var report = await CollectAsync(accounts, maxConcurrency: 1, client);
+
+        Assert.Equal(2, report.Collected);
+        Assert.Equal(3, report.Deferred);
+        Assert.Equal(3, client.ResolveCalls.Count);
+        Assert.All(_store.Failures, f => Assert.Equal(retryAt, f.NextAttemptAt));
+    }
+
     private static IReadOnlyList<WatchedAccount> Accounts(params string[] handles) =>
         [.. handles.Select(h => WatchedAccountBuilder.Account("bluesky", h))];
 
