@@ -37,6 +37,7 @@ internal static class RoundCommand
             startup.Stop();
             var idle = ProcessMemory.CurrentMb() ?? 0;
             var heapIdle = GC.GetTotalMemory(forceFullCollection: false) / Mb;
+            var committedIdle = GC.GetGCMemoryInfo().TotalCommittedBytes / Mb;
             var service = session.Services.GetRequiredService<CollectionService>();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var round = Stopwatch.StartNew();
@@ -55,9 +56,11 @@ internal static class RoundCommand
             await Task.Delay(TimeSpan.FromMilliseconds(300), TimeProvider.System);
             var afterGc = ProcessMemory.CurrentMb() ?? 0;
             var heapAfterGc = GC.GetTotalMemory(forceFullCollection: true) / Mb;
+            var committedAfterGc = GC.GetGCMemoryInfo().TotalCommittedBytes / Mb;
 
             var result = new RoundResult(
-                startup.Elapsed.TotalSeconds, round.Elapsed.TotalSeconds, roundCpu, idle, peak, after, afterGc, heapIdle, heapAfterGc, platforms);
+                startup.Elapsed.TotalSeconds, round.Elapsed.TotalSeconds, roundCpu, idle, peak, after, afterGc, heapIdle, heapAfterGc,
+                committedIdle, committedAfterGc, platforms);
             await Console.Out.WriteLineAsync(result.ToJson());
             return 0;
         }

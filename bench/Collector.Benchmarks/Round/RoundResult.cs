@@ -12,6 +12,8 @@ namespace Collector.Benchmarks.Round;
 /// <param name="RoundCpuSeconds">CPU time (user + system, all threads) the round took: steadier than wall time on a busy machine.</param>
 /// <param name="HeapIdleMb">Managed heap at idle (what the GC holds live or not yet collected).</param>
 /// <param name="HeapAfterGcMb">Managed heap still live after the round and a full GC.</param>
+/// <param name="GcCommittedIdleMb">Memory the GC had committed at idle (live, garbage and free space it keeps).</param>
+/// <param name="GcCommittedAfterGcMb">Memory the GC still had committed after the round and a full GC.</param>
 internal sealed record RoundResult(
     double StartupSeconds,
     double RoundSeconds,
@@ -22,6 +24,8 @@ internal sealed record RoundResult(
     double AfterGcMb,
     double HeapIdleMb,
     double HeapAfterGcMb,
+    double GcCommittedIdleMb,
+    double GcCommittedAfterGcMb,
     IReadOnlyList<PlatformRound> Platforms)
 {
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };

@@ -71,6 +71,7 @@ internal static class StatusScenario
     {
         var load = new List<double>();
         var query = new List<double>();
+        var recent = new List<double>();
         var reader = new SqliteStatusReader(new SqliteConnectionFactory(database));
         for (var run = 0; run <= context.Options.Runs; run++)
         {
@@ -80,14 +81,23 @@ internal static class StatusScenario
             context.Report.Check(result.IsValid, "the generated watchlist should be valid");
             watch.Restart();
             await reader.GetStatusAsync(token);
+            var queried = watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            var rows = 0L;
+            await foreach (var snapshots in reader.GetRecentSnapshotsAsync(StatusCommand.GrowthLookBack, token))
+            {
+                rows += snapshots.Count;
+            }
+
             if (run > 0)
             {
-                (load, query) = ([.. load, loaded], [.. query, watch.Elapsed.TotalSeconds]);
+                (load, query, recent) = ([.. load, loaded], [.. query, queried], [.. recent, watch.Elapsed.TotalSeconds]);
             }
         }
 
         context.Report.Add("status", "  of which: loading and validating the watchlist", $"{Report.Num(Stats.Median(load))} s");
         context.Report.Add("status", "  of which: the status query (IStatusReader.GetStatusAsync)", $"{Report.Num(Stats.Median(query))} s");
+        context.Report.Add("status", "  of which: the recent snapshots for growth (IStatusReader.GetRecentSnapshotsAsync)", $"{Report.Num(Stats.Median(recent))} s");
     }
 
     /// <summary>

@@ -60,7 +60,8 @@ internal static class ThroughputScenario
             target: $"< {IdleTargetMb} MB", met: idle < IdleTargetMb);
         report.Add("memory", "  right after the round (nothing forced)", $"{Report.Num(Stats.Median(rounds.Select(static r => r.AfterMb)), 0)} MB");
         report.Add("memory", "  managed heap: at idle / live after the round and a full GC",
-            $"{Report.Num(Stats.Median(rounds.Select(static r => r.HeapIdleMb)), 0)} MB / {Report.Num(Stats.Median(rounds.Select(static r => r.HeapAfterGcMb)), 0)} MB");
+            $"{Report.Num(Stats.Median(rounds.Select(static r => r.HeapIdleMb)), 0)} MB / {Report.Num(Stats.Median(rounds.Select(static r => r.HeapAfterGcMb)), 0)} MB",
+            $"GC committed {Report.Num(Stats.Median(rounds.Select(static r => r.GcCommittedIdleMb)), 0)} MB / {Report.Num(Stats.Median(rounds.Select(static r => r.GcCommittedAfterGcMb)), 0)} MB");
         report.Add("memory", "  after the round and a full GC", $"{Report.Num(Stats.Median(rounds.Select(static r => r.AfterGcMb)), 0)} MB",
             target: $"< {IdleTargetMb} MB", met: Stats.Median(rounds.Select(static r => r.AfterGcMb)) < IdleTargetMb);
 
