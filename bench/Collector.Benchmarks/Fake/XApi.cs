@@ -70,21 +70,21 @@ internal static class XApi
             return JsonAnswer.WriteAsync(context, 400, static json => Problem(json, "Invalid Request", 400));
         }
 
-        return JsonAnswer.WriteAsync(context, 200, json =>
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("data");
-            foreach (var value in values)
-            {
-                if (parse(value) is var n and >= 0)
-                {
-                    User(json, n);
-                }
-            }
+        return JsonAnswer.WriteAsync(context, 200, json => Users(json, values.Select(parse).Where(static n => n >= 0)));
+    }
 
-            json.WriteEndArray();
-            json.WriteEndObject();
-        });
+    /// <summary>A users lookup answer (also the input of the parsing micro-benchmark).</summary>
+    public static void Users(Utf8JsonWriter json, IEnumerable<int> accounts)
+    {
+        json.WriteStartObject();
+        json.WriteStartArray("data");
+        foreach (var n in accounts)
+        {
+            User(json, n);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static void User(Utf8JsonWriter json, int n)
