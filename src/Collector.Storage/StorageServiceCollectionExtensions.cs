@@ -1,4 +1,5 @@
 using Collector.Core.Storage;
+using Collector.Storage.Backup;
 using Collector.Storage.Collection;
 using Collector.Storage.Health;
 using Collector.Storage.Migrations;
@@ -13,7 +14,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers the SQLite storage at <paramref name="databasePath"/> (<c>Storage:Path</c> or <c>--db</c>, resolved
     /// by the caller): <see cref="ICollectionStore"/>, <see cref="IStatusReader"/> and <see cref="DatabaseMigrator"/>,
-    /// and the writable probe <see cref="DatabaseHealth"/>, all singletons. Call
+    /// and the maintenance services (backup, the writable probe), all singletons. Call
     /// <see cref="DatabaseMigrator.MigrateAsync"/> once at startup before using the others.
     /// Needs logging registered (<c>ILogger&lt;T&gt;</c>), as any host provides.
     /// </summary>
@@ -29,6 +30,7 @@ public static class StorageServiceCollectionExtensions
             new SqliteCollectionStore(sp.GetRequiredService<SqliteConnectionFactory>()));
         services.AddSingleton<IStatusReader>(static sp =>
             new SqliteStatusReader(sp.GetRequiredService<SqliteConnectionFactory>()));
+        services.AddSingleton(static sp => new DatabaseBackup(sp.GetRequiredService<SqliteConnectionFactory>()));
         services.AddSingleton(static sp => new DatabaseHealth(sp.GetRequiredService<SqliteConnectionFactory>()));
         return services;
     }
