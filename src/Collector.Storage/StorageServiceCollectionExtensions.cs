@@ -2,6 +2,7 @@ using Collector.Core.Storage;
 using Collector.Storage.Backup;
 using Collector.Storage.Collection;
 using Collector.Storage.Health;
+using Collector.Storage.Housekeeping;
 using Collector.Storage.Migrations;
 using Collector.Storage.Status;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,9 +15,10 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers the SQLite storage at <paramref name="databasePath"/> (<c>Storage:Path</c> or <c>--db</c>, resolved
     /// by the caller): <see cref="ICollectionStore"/>, <see cref="IStatusReader"/> and <see cref="DatabaseMigrator"/>,
-    /// and the maintenance services (backup, the writable probe), all singletons. Call
+    /// and the maintenance services (backup, housekeeping, the writable probe), all singletons. Call
     /// <see cref="DatabaseMigrator.MigrateAsync"/> once at startup before using the others.
-    /// Needs logging registered (<c>ILogger&lt;T&gt;</c>), as any host provides.
+    /// Needs logging registered (<c>ILogger&lt;T&gt;</c>), as any host provides. Housekeeping uses a registered
+    /// <see cref="RetentionPolicy"/> and <see cref="TimeProvider"/> when there are any (keep everything, system clock otherwise).
     /// </summary>
     public static IServiceCollection AddCollectorStorage(this IServiceCollection services, string databasePath)
     {
@@ -32,6 +34,11 @@ public static class StorageServiceCollectionExtensions
             new SqliteStatusReader(sp.GetRequiredService<SqliteConnectionFactory>()));
         services.AddSingleton(static sp => new DatabaseBackup(sp.GetRequiredService<SqliteConnectionFactory>()));
         services.AddSingleton(static sp => new DatabaseHealth(sp.GetRequiredService<SqliteConnectionFactory>()));
+        services.AddSingleton(static sp => new DatabaseHousekeeping(
+            sp.GetRequiredService<SqliteConnectionFactory>(),
+            sp.GetService<RetentionPolicy>() ?? RetentionPolicy.KeepEverything,
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<ILogger<DatabaseHousekeeping>>()));
         return services;
     }
 }
