@@ -11,13 +11,16 @@ internal sealed class SqliteConnectionFactory
     // process kill in WAL mode (only an OS crash can lose the last commits). busy_timeout and foreign_keys are
     // per connection (and off in stock SQLite builds), so they are set on every open: a pooled connection keeps
     // whatever its previous user changed. The 5 s busy timeout is how long a writer waits for another process's
-    // write lock (the CLI next to the worker) before failing.
+    // write lock (the CLI next to the worker) before failing; Microsoft.Data.Sqlite retries a busy statement on its
+    // own until the command timeout (30 s unless told), so DefaultTimeout below says 5 s too.
     private const string ConnectionPragmas = """
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
         PRAGMA busy_timeout = 5000;
         PRAGMA foreign_keys = ON;
         """;
+
+    private const int BusyTimeoutSeconds = 5;
 
     private readonly ConnectionConstraints _constraints;
 
@@ -37,6 +40,7 @@ internal sealed class SqliteConnectionFactory
             DataSource = DatabasePath,
             Mode = constraints.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
+            DefaultTimeout = BusyTimeoutSeconds,
 
             // The pool is keyed by connection string, and a page limit is a per-connection setting: a constrained
             // connection returned to the shared pool would carry its limit to a factory that has none.

@@ -19,7 +19,7 @@ internal sealed class DatabaseHealth(SqliteConnectionFactory connections)
         """;
 
     /// <summary>
-    /// Takes the write lock (waiting up to the busy timeout while a batch commits), attempts a write that is rolled
+    /// Takes the write lock (waiting up to a second while a batch commits), attempts a write that is rolled
     /// back, and checks the page limit. Never throws for a storage condition; cancellation still throws.
     /// A rolled-back write does not need disk space, so a full disk shows here only through the page limit; the
     /// failing batch itself reports it (<see cref="StorageErrorKind.Full"/>).
@@ -29,6 +29,7 @@ internal sealed class DatabaseHealth(SqliteConnectionFactory connections)
         try
         {
             await using var connection = await connections.OpenAsync(cancellationToken);
+            await ShortenLockWaitAsync(connection, cancellationToken);
             await using var transaction = connection.BeginTransaction();
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -59,5 +60,15 @@ internal sealed class DatabaseHealth(SqliteConnectionFactory connections)
             // The factory creates the database's directory: on a read-only mount that fails before SQLite is reached.
             return WritableCheck.NotWritable(StorageErrorKind.ReadOnly, $"database is not writable: {connections.DatabasePath}: {ex.Message}");
         }
+    }
+
+    // A health endpoint must answer quickly: a lock held for more than a second is reported (Locked) rather than
+    // waited out for the 5 s a writer would. The pooled connection gets the usual timeouts back on its next open.
+    private static async Task ShortenLockWaitAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        connection.DefaultTimeout = 1;
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 1000;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -53,4 +53,19 @@ public sealed class ReadOnlyDatabaseTests : StoreTestBase
         Assert.StartsWith("database is read-only", readOnly.Problem, StringComparison.Ordinal);
         Assert.True(writable.IsWritable, writable.Problem);
     }
+
+    [Fact]
+    public async Task CheckWritable_WhileAnotherWriterHoldsTheLock_ReportsLockedWithinAboutASecond()
+    {
+        await SaveAsync(Observed("existing"));
+        await using var other = await Database.OpenAsync();
+        await using var hold = other.BeginTransaction();
+        var started = TimeProvider.System.GetTimestamp();
+
+        var check = await new DatabaseHealth(new SqliteConnectionFactory(Database.Path)).CheckWritableAsync(CancellationToken.None);
+
+        Assert.False(check.IsWritable);
+        Assert.Equal(StorageErrorKind.Locked, check.Kind);
+        Assert.InRange(TimeProvider.System.GetElapsedTime(started), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3));
+    }
 }
