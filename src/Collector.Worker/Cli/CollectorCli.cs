@@ -14,6 +14,8 @@ internal static class CollectorCli
         root.Subcommands.Add(CollectCommand.Create(global, console));
         root.Subcommands.Add(ValidateCommand.Create(global, console));
         root.Subcommands.Add(StatusCommand.Create(global, console));
+        root.Subcommands.Add(BackupCommand.Create(global, console));
+        root.Subcommands.Add(HousekeepingCommand.Create(global, console));
         return root;
     }
 
