@@ -51,7 +51,7 @@ internal static class BackupCommand
                     $"backup written to {done.Path}: {done.Bytes:N0} bytes, {snapshots} snapshots, integrity check ok"));
                 return ExitCodes.Success;
             }
-            catch (Exception ex) when (ex is StorageException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is StorageException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
             {
                 await console.Error.WriteLineAsync($"backup failed, nothing was written to {file}: {ex.Message}");
                 return ExitCodes.Failed;

@@ -66,6 +66,6 @@ public sealed class ReadOnlyDatabaseTests : StoreTestBase
 
         Assert.False(check.IsWritable);
         Assert.Equal(StorageErrorKind.Locked, check.Kind);
-        Assert.InRange(TimeProvider.System.GetElapsedTime(started), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3));
+        Assert.InRange(TimeProvider.System.GetElapsedTime(started), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5));
     }
 }
