@@ -10,6 +10,9 @@ namespace Collector.Core.Collection;
 /// The collection use case: a platform's accounts, batched to the client's batch sizes, collected with bounded
 /// concurrency, one storage transaction per batch. One account's failure is recorded and never aborts the others;
 /// a platform-level failure (rate limit, quota, credential) stops new requests and is recorded for what remains.
+/// A <see cref="StorageException"/> (disk full, read-only database) is not an account's failure and cannot even be
+/// recorded: it stops the round (batches in flight are cancelled, none are started) and reaches the caller, which
+/// reports it; the batches committed before it stay.
 /// </summary>
 public sealed partial class CollectionService(
     IEnumerable<IPlatformClient> clients,

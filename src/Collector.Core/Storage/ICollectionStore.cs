@@ -6,6 +6,7 @@ namespace Collector.Core.Storage;
 public interface ICollectionStore
 {
     /// <summary>The entries among <paramref name="watchKeys"/> that were resolved before, keyed by watch key.</summary>
+    /// <exception cref="StorageException">The database cannot be read (damaged, unreadable, locked too long).</exception>
     Task<IReadOnlyDictionary<string, TrackedAccount>> GetTrackedAccountsAsync(
         string platform, IReadOnlyCollection<string> watchKeys, CancellationToken cancellationToken);
 
@@ -14,6 +15,10 @@ public interface ICollectionStore
     /// change in the handle history), links the watch key to it, appends a snapshot and marks the entry's
     /// collection state successful; for each failure, updates the entry's collection state. All or nothing.
     /// </summary>
+    /// <exception cref="StorageException">
+    /// The database cannot take the write (disk full, read-only, locked too long, I/O error); nothing of the batch
+    /// was written.
+    /// </exception>
     Task SaveBatchAsync(
         string platform,
         IReadOnlyList<AccountObservation> observations,

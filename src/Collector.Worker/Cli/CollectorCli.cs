@@ -17,6 +17,8 @@ internal static class CollectorCli
         root.Subcommands.Add(FlagsCommand.Create(global, console));
         root.Subcommands.Add(HistoryCommand.Create(global, console));
         root.Subcommands.Add(ExportCommand.Create(global, console));
+        root.Subcommands.Add(BackupCommand.Create(global, console));
+        root.Subcommands.Add(HousekeepingCommand.Create(global, console));
         return root;
     }
 

@@ -2,6 +2,7 @@ using Collector.Core.Accounts;
 using Collector.Core.Collection;
 using Collector.Core.Metrics;
 using Collector.Core.Platforms;
+using Collector.Core.Storage;
 using Collector.Core.Watchlist;
 using Collector.TestKit.Builders;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -160,6 +161,25 @@ public sealed class CollectionServiceTests
         await CollectAsync(accounts);
 
         Assert.Equal([25, 5], _store.Batches.Select(b => b.Observations.Count).Order().Reverse());
+    }
+
+    [Fact]
+    public async Task Collect_WhenTheDatabaseCannotTakeABatch_StopsTheRoundAndReportsTheStorageError()
+    {
+        var accounts = WatchedAccountBuilder.Many("bluesky", 100, engagementPosts: 0);
+        foreach (var account in accounts)
+        {
+            _client.Add(account.Key, 1_000);
+        }
+
+        var full = new StorageException(StorageErrorKind.Full, "database is full (disk or max_page_count): c.db: disk full");
+        _store.FailSavesFrom = (2, full);
+
+        var error = await Assert.ThrowsAsync<StorageException>(() => CollectAsync(accounts, maxConcurrency: 1));
+
+        Assert.Same(full, error);
+        Assert.Single(_store.Batches); // the batch saved before the failure stays
+        Assert.Equal(2, _client.ResolveCalls.Count); // no batch fetched after the failing one
     }
 
     private static IReadOnlyList<WatchedAccount> Accounts(params string[] handles) =>

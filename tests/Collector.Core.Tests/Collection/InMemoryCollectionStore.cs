@@ -14,6 +14,11 @@ internal sealed class InMemoryCollectionStore : ICollectionStore
 
     public IEnumerable<AccountFailure> Failures => Batches.SelectMany(static b => b.Failures);
 
+    /// <summary>Thrown by every save from the Nth one (1-based) on, as a full or read-only database would.</summary>
+    public (int FromSave, StorageException Error)? FailSavesFrom { get; set; }
+
+    private int _saves;
+
     public Task<IReadOnlyDictionary<string, TrackedAccount>> GetTrackedAccountsAsync(
         string platform, IReadOnlyCollection<string> watchKeys, CancellationToken cancellationToken)
     {
@@ -31,6 +36,11 @@ internal sealed class InMemoryCollectionStore : ICollectionStore
     {
         lock (Batches)
         {
+            if (FailSavesFrom is { } fail && ++_saves >= fail.FromSave)
+            {
+                throw fail.Error;
+            }
+
             Batches.Add((observations, failures));
         }
 
