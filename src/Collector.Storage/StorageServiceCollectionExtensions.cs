@@ -1,5 +1,6 @@
 using Collector.Core.Storage;
 using Collector.Storage.Collection;
+using Collector.Storage.Health;
 using Collector.Storage.Migrations;
 using Collector.Storage.Status;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the SQLite storage at <paramref name="databasePath"/> (<c>Storage:Path</c> or <c>--db</c>, resolved
-    /// by the caller): <see cref="ICollectionStore"/>, <see cref="IStatusReader"/> and <see cref="DatabaseMigrator"/>,
+    /// by the caller): <see cref="ICollectionStore"/>, <see cref="IStatusReader"/>, <see cref="DatabaseMigrator"/> and <see cref="DatabaseProbe"/>,
     /// all singletons. Call <see cref="DatabaseMigrator.MigrateAsync"/> once at startup before using the others.
     /// Needs logging registered (<c>ILogger&lt;T&gt;</c>), as any host provides.
     /// </summary>
@@ -27,6 +28,7 @@ public static class StorageServiceCollectionExtensions
             new SqliteCollectionStore(sp.GetRequiredService<SqliteConnectionFactory>()));
         services.AddSingleton<IStatusReader>(static sp =>
             new SqliteStatusReader(sp.GetRequiredService<SqliteConnectionFactory>()));
+        services.AddSingleton(static sp => new DatabaseProbe(sp.GetRequiredService<SqliteConnectionFactory>()));
         return services;
     }
 }
