@@ -11,9 +11,14 @@ internal static class CollectorCli
         var root = new RootCommand("collector: tracks public social-media metrics and flags micro-influencers");
         global.AddTo(root);
 
+        root.Subcommands.Add(RunCommand.Create(global, console));
         root.Subcommands.Add(CollectCommand.Create(global, console));
         root.Subcommands.Add(ValidateCommand.Create(global, console));
         root.Subcommands.Add(StatusCommand.Create(global, console));
+        root.Subcommands.Add(HealthCommand.Create(global, console));
+
+        // No verb at all runs the worker (SPEC "Commands"), as `dotnet run` and the container do.
+        root.SetAction((result, token) => RunCommand.RunAsync(global.Read(result), console, token));
         return root;
     }
 
