@@ -93,9 +93,12 @@ internal sealed partial class CollectionScheduler(
         var now = time.GetUtcNow();
         var at = history is null ? now + RetryAfterError : NextRound(group, history, now);
 
-        // The trigger that is firing completes on its own; every other pending one is replaced, so a group never
-        // holds more than one plan however often reloads and rounds re-plan it.
-        var pending = await scheduler.QueryTriggers(new TriggerQuery { Job = group.JobKey, Take = PagedQuery.All }, cancellationToken);
+        // The trigger that is firing completes on its own; every other plan is replaced, so a group never holds more
+        // than one however often reloads and rounds re-plan it. Triggers that are not plans (a TriggerJob) stay: they
+        // run after the current round, find nothing due unless something is, and end.
+        var pending = await scheduler.QueryTriggers(
+            new TriggerQuery { Job = group.JobKey, Group = GroupMatcher<TriggerKey>.GroupEquals(CollectionGroup.JobGroup), Take = PagedQuery.All },
+            cancellationToken);
         var stale = pending.Items.Select(static t => t.Key).Where(k => !k.Equals(firing)).ToList();
         if (stale.Count > 0)
         {
