@@ -17,7 +17,10 @@ public sealed class DatabaseProbe
         {
             await using var connection = await _connections.OpenAsync(cancellationToken);
 
-            // A health check answers within a second: a writer holding the lock longer is itself a finding.
+            // A health check answers within about a second: a writer holding the lock longer is itself a finding.
+            // Both waits are bounded: SQLite's busy timeout, and Microsoft.Data.Sqlite's own retry of SQLITE_BUSY,
+            // which otherwise goes on for the 30 s default command timeout.
+            connection.DefaultTimeout = 1;
             await ExecuteAsync(connection, null, "PRAGMA busy_timeout = 1000;", cancellationToken);
 
             // BEGIN IMMEDIATE succeeds even on a read-only file; rewriting the header's user_version with its own value
