@@ -25,6 +25,9 @@ internal sealed partial class WatchlistReloader(
     public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(500);
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>Stands for "no readable file" where a content hash goes (a SHA-256 is never empty).</summary>
+    private static readonly byte[] Missing = [];
+
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _chain = new();
@@ -82,10 +85,10 @@ internal sealed partial class WatchlistReloader(
     }
 
     /// <summary>
-    /// Examines the file now: returns true when a changed, valid watchlist was put in force. Unchanged content is
-    /// skipped, so the same rejected edit is reported once.
+    /// Examines the file: a changed, valid watchlist is put in force. Content already examined is skipped, so a
+    /// rejected edit (or a missing file) is reported once, not at every event or poll.
     /// </summary>
-    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
+    private async Task ReloadAsync(CancellationToken cancellationToken)
     {
         await _reloading.WaitAsync(cancellationToken);
         try
@@ -96,13 +99,14 @@ internal sealed partial class WatchlistReloader(
                 // Mid-save, some editors remove the file before writing the new one: look again before complaining.
                 _missingOnce = true;
                 _debounce?.Change(Debounce, Timeout.InfiniteTimeSpan);
-                return false;
+                return;
             }
 
             _missingOnce = false;
-            if (hash is not null && _lastSeen is not null && hash.AsSpan().SequenceEqual(_lastSeen))
+            hash ??= Missing;
+            if (_lastSeen is not null && hash.AsSpan().SequenceEqual(_lastSeen))
             {
-                return false;
+                return;
             }
 
             _lastSeen = hash;
@@ -117,13 +121,12 @@ internal sealed partial class WatchlistReloader(
                     LogProblem(problem.File, problem.Line, problem.Column, problem.Message);
                 }
 
-                return false;
+                return;
             }
 
             var accepted = state.Accept(result.Document!, time.GetUtcNow());
             LogReloaded(source.Path, accepted.Document.Accounts.Count, accepted.Version);
             await scheduler.SyncAsync(cancellationToken);
-            return true;
         }
         finally
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Collector.TestKit.Fakes;
 using Collector.Worker.Jobs;
 using Collector.Worker.Watchlists;
+using Collector.Worker.Web;
 using Microsoft.Extensions.Logging;
 
 namespace Collector.Worker.Tests.Run;
@@ -128,6 +129,28 @@ public sealed class WatchlistReloadTests
         await WaitForVersionAsync(worker, 2);
         Assert.True(state.Read().FileIsValid);
         Assert.Equal(2, state.Current.Accounts.Count);
+    }
+
+    [Fact]
+    public async Task Reload_WhenTheFileDisappears_KeepsTheWatchlistAndReportsItOnce()
+    {
+        await using var worker = await StartedAsync(AliceOnly);
+        var state = worker.Get<WatchlistState>();
+
+        File.Delete(worker.WatchlistPath);
+        await Eventually.HoldsAsync(() => !state.Read().FileIsValid, "the missing file was reported", worker.Clock);
+        Assert.Equal("file not found", Assert.Single(state.Read().Problems).Message);
+
+        // Several polls later it is still one report, and the watchlist in force is untouched.
+        var until = worker.Clock.GetUtcNow() + (WatchlistReloader.PollInterval * 3);
+        await Eventually.HoldsAsync(() => worker.Clock.GetUtcNow() > until, "three polls went by", worker.Clock, TimeSpan.FromSeconds(2));
+        Assert.Contains("\ncollector_watchlist_reload_errors_total 1\n", worker.Get<PrometheusExporter>().Scrape(), StringComparison.Ordinal);
+        Assert.Single(worker.Logs.Entries, static e => e.Message.EndsWith(": file not found", StringComparison.Ordinal));
+        Assert.Equal(["alice.bsky.social"], state.Current.Accounts.Select(static a => a.Handle));
+
+        await File.WriteAllTextAsync(worker.WatchlistPath, AliceAndBob);
+        await WaitForVersionAsync(worker, 2);
+        Assert.True(state.Read().FileIsValid);
     }
 
     private static async Task<WorkerHarness> StartedAsync(string watchlist, bool http = false)
