@@ -1,4 +1,5 @@
 using System.Globalization;
+using Collector.Core.Platforms;
 using Collector.Core.Scheduling;
 using Collector.Core.Storage;
 using Collector.Worker.Watchlists;
@@ -19,17 +20,28 @@ internal sealed partial class CollectionScheduler(
     IStatusReader status,
     DueRule rule,
     InFlightAccounts inFlight,
+    IEnumerable<IPlatformClient> clients,
     TimeProvider time,
     ILogger<CollectionScheduler> logger) : IDisposable
 {
     /// <summary>How soon a group is looked at again when the database could not be read to plan it.</summary>
     public static readonly TimeSpan RetryAfterError = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// A group's next round starts at least this long after its previous one ended. An account still due right
+    /// after its round left no trace in the database (the round failed before writing it), and would otherwise be
+    /// retried in a tight loop.
+    /// </summary>
+    public static readonly TimeSpan RoundGap = TimeSpan.FromMinutes(1);
+
     /// <summary>How soon a group is looked at again while another round holds one of its accounts.</summary>
     public static readonly TimeSpan BusyRecheck = TimeSpan.FromMinutes(1);
 
     // One planner at a time: the job re-arming its group must not interleave with a reload re-arming all groups.
     private readonly SemaphoreSlim _lock = new(1, 1);
+
+    // Only IsConfigured is read. Settings are not reloaded, so this holds for the life of the process.
+    private readonly Dictionary<string, bool> _configured = clients.ToDictionary(static c => c.Platform, static c => c.IsConfigured, StringComparer.Ordinal);
     private long _triggerSequence;
 
     /// <summary>Adds the jobs of new groups, deletes those of vanished ones and re-plans every group.</summary>
@@ -39,7 +51,7 @@ internal sealed partial class CollectionScheduler(
         try
         {
             var scheduler = await schedulers.GetScheduler(cancellationToken);
-            var groups = CollectionGroup.All(watchlist.Current);
+            var groups = Runnable(CollectionGroup.All(watchlist.Current));
             var wanted = groups.Select(static g => g.JobKey).ToHashSet();
             var existing = await scheduler.QueryJobs(new JobQuery { Group = GroupMatcher<JobKey>.GroupEquals(CollectionGroup.JobGroup), Take = PagedQuery.All }, cancellationToken);
             foreach (var job in existing.Items.Where(j => !wanted.Contains(j.Key)))
@@ -58,7 +70,7 @@ internal sealed partial class CollectionScheduler(
                     await scheduler.AddJob(group.CreateJob(), new AddJobOptions { Replace = true }, cancellationToken);
                 }
 
-                await PlanAsync(scheduler, group, history, firing: null, cancellationToken);
+                await PlanAsync(scheduler, group, history, firing: null, notBefore: null, cancellationToken);
             }
         }
         finally
@@ -79,7 +91,7 @@ internal sealed partial class CollectionScheduler(
                 return; // the group left the watchlist while its round ran
             }
 
-            await PlanAsync(scheduler, group, await ReadHistoryAsync(cancellationToken), firing, cancellationToken);
+            await PlanAsync(scheduler, group, await ReadHistoryAsync(cancellationToken), firing, time.GetUtcNow() + RoundGap, cancellationToken);
         }
         finally
         {
@@ -88,10 +100,19 @@ internal sealed partial class CollectionScheduler(
     }
 
     private async Task PlanAsync(
-        IScheduler scheduler, CollectionGroup group, AttemptHistory? history, TriggerKey? firing, CancellationToken cancellationToken)
+        IScheduler scheduler,
+        CollectionGroup group,
+        AttemptHistory? history,
+        TriggerKey? firing,
+        DateTimeOffset? notBefore,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var at = history is null ? now + RetryAfterError : NextRound(group, history, now);
+        if (at < notBefore)
+        {
+            at = notBefore;
+        }
 
         // The trigger that is firing completes on its own; every other plan is replaced, so a group never holds more
         // than one however often reloads and rounds re-plan it. Triggers that are not plans (a TriggerJob) stay: they
@@ -119,6 +140,21 @@ internal sealed partial class CollectionScheduler(
             .Build();
         await scheduler.ScheduleJob(trigger, cancellationToken: cancellationToken);
         LogPlanned(group.JobKey.Name, start);
+    }
+
+    /// <summary>
+    /// Groups of platforms that cannot collect (no client, or no credential) get no job: their rounds would skip every
+    /// account without recording an attempt, so they would be due again at once. Health shows them unconfigured.
+    /// </summary>
+    private List<CollectionGroup> Runnable(IReadOnlyList<CollectionGroup> groups)
+    {
+        foreach (var platform in groups.Select(static g => g.Platform).Distinct().Where(p => !_configured.GetValueOrDefault(p)))
+        {
+            var accounts = watchlist.Current.Accounts.Count(a => a.Platform == platform);
+            LogNotScheduled(accounts, platform, _configured.ContainsKey(platform) ? "the platform is not configured (missing credential)" : "no client for this platform");
+        }
+
+        return [.. groups.Where(g => _configured.GetValueOrDefault(g.Platform))];
     }
 
     private DateTimeOffset? NextRound(CollectionGroup group, AttemptHistory history, DateTimeOffset now)
@@ -156,6 +192,9 @@ internal sealed partial class CollectionScheduler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped scheduling {Group}: no account in the watchlist has that schedule any more")]
     private partial void LogGroupRemoved(string group);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not scheduling {Count} {Platform} accounts: {Reason}")]
+    private partial void LogNotScheduled(int count, string platform, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Group} is never due again (its cron expression names no future instant)")]
     private partial void LogNeverDue(string group);

@@ -114,6 +114,31 @@ public sealed class SchedulingTests
     }
 
     [Fact]
+    public async Task Run_PlatformThatCannotCollect_GetsNoJobAndOneWarning_OthersRun()
+    {
+        // No X client or bearer token here: its rounds would skip every account without a trace, due again at once.
+        await using var worker = await WorkerHarness.CreateAsync(
+            """
+            schedule: every 6h
+            engagement_posts: 0
+            accounts:
+              - bluesky: alice.bsky.social
+              - x: XDevelopers
+            """,
+            Alice);
+        var probe = new RoundProbe();
+        await worker.StartAsync(listener: probe);
+        await Eventually.HoldsAsync(() => probe.Completed >= 1, "the Bluesky round ran");
+
+        var scheduler = await worker.SchedulerAsync();
+        Assert.Null(await scheduler.GetJobDetail(new Collector.Worker.Jobs.CollectionGroup("x", "every 6h").JobKey));
+        Assert.Equal(WorkerHarness.Start.AddHours(6), await worker.NextRoundAsync("bluesky", "every 6h"));
+        Assert.Single(worker.Logs.Entries, static e => e.Message.StartsWith("Not scheduling 1 x accounts", StringComparison.Ordinal));
+        await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System);
+        Assert.Equal(1, probe.Completed);
+    }
+
+    [Fact]
     public async Task Run_CronGroup_IsPlannedAtTheExpressionsNextInstant()
     {
         await using var worker = await WorkerHarness.CreateAsync(
