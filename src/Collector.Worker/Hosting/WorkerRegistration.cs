@@ -41,6 +41,8 @@ internal static class WorkerRegistration
         services.AddQuartz(static q =>
         {
             // One node, schedule rebuilt from the watchlist at every start: nothing to persist (DESIGN: no clustering on SQLite).
+            // No UseTimeProvider: without it Quartz takes the container's TimeProvider, the one everything else uses
+            // (and the fake clock tests register); on the default scheduler it would replace that registration.
             q.UseInMemoryStore();
             q.ConfigureScheduler(static o =>
             {
