@@ -1,3 +1,4 @@
+using Collector.Core.Analytics;
 using Collector.Core.Scheduling;
 using Collector.Worker.Jobs;
 using Collector.Worker.Watchlists;
@@ -32,8 +33,12 @@ internal static class WorkerRegistration
         services.AddSingleton<CollectionScheduler>();
         services.AddSingleton<ScheduledCollection>();
         services.AddTransient<CollectionJob>();
+        services.AddTransient<NotificationJob>();
+        services.AddTransient<HousekeepingJob>();
 
         services.AddSingleton<CollectorMetrics>();
+        services.AddSingleton<IAccountEventObserver, BandCrossingMetrics>();
+        services.AddSingleton<IQuotaStatusSource, YouTubeQuotaSource>();
         services.AddSingleton<PrometheusExporter>();
         services.AddSingleton<HealthReporter>();
         services.AddSingleton<IHttpMessageHandlerBuilderFilter, RequestTimingFilter>();
@@ -52,6 +57,7 @@ internal static class WorkerRegistration
                 // while the host still waits (WaitForJobsToComplete) for it to unwind.
                 o.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
             });
+            q.AddMaintenanceJobs();
         });
 
         // Registered before the services below so that it stops last: they stop planning and reloading first.

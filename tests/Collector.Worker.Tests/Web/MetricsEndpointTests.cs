@@ -46,6 +46,7 @@ public sealed class MetricsEndpointTests
         Assert.Contains("collector_watchlist_accounts{platform=\"bluesky\"} 3", lines);
         Assert.Contains("# TYPE collector_band_crossings_total counter", lines);
         Assert.Contains("# TYPE collector_quota_used_units gauge", lines);
+        Assert.Contains("collector_quota_used_units{platform=\"youtube\"} 0", lines);
 
         // Never an account, by handle or by id, in a label.
         foreach (var secretOfCardinality in new[] { "alice", "bob", "carol", "did:plc" })
