@@ -24,7 +24,7 @@ public static class StorageServiceCollectionExtensions
     /// by the caller): <see cref="ICollectionStore"/>, <see cref="IStatusReader"/>, <see cref="DatabaseMigrator"/>, the
     /// analysis ports (<see cref="IAnalysisStore"/>, <see cref="IAccountEventReader"/>, <see cref="ISnapshotExportReader"/>,
     /// <see cref="INotificationOutbox"/>), the quota ledger (<see cref="IQuotaLedger"/>) and the maintenance services
-    /// (backup, housekeeping, the writable probes), all singletons. Call <see cref="DatabaseMigrator.MigrateAsync"/> once at
+    /// (backup, housekeeping, the writable probe), all singletons. Call <see cref="DatabaseMigrator.MigrateAsync"/> once at
     /// startup before using the others. Needs logging registered (<c>ILogger&lt;T&gt;</c>), as any host provides.
     /// Housekeeping uses a registered <see cref="RetentionPolicy"/> and <see cref="TimeProvider"/> when there are any.
     /// </summary>
@@ -60,7 +60,6 @@ public static class StorageServiceCollectionExtensions
             sp.GetService<RetentionPolicy>() ?? RetentionPolicy.KeepEverything,
             TimeOf(sp),
             sp.GetRequiredService<ILogger<DatabaseHousekeeping>>()));
-        services.AddSingleton(static sp => new DatabaseProbe(sp.GetRequiredService<SqliteConnectionFactory>()));
         return services;
     }
 

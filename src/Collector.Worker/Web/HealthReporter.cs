@@ -2,7 +2,6 @@ using Collector.Core.Platforms;
 using Collector.Core.Storage;
 using Collector.Core.Watchlist;
 using Collector.Platforms.Http;
-using Collector.Storage.Health;
 using Collector.Worker.Jobs;
 using Collector.Worker.Watchlists;
 using Quartz;
@@ -16,7 +15,7 @@ namespace Collector.Worker.Web;
 /// </summary>
 internal sealed class HealthReporter(
     ISchedulerFactory schedulers,
-    DatabaseProbe database,
+    Storage.Health.DatabaseHealth database,
     IStatusReader status,
     WatchlistState watchlist,
     PlatformActivity activity,
@@ -31,7 +30,8 @@ internal sealed class HealthReporter(
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
         var scheduler = await SchedulerAsync(cancellationToken);
-        var writeProblem = await database.CheckWritableAsync(cancellationToken);
+        var check = await database.CheckWritableAsync(cancellationToken);
+        var writeProblem = check.IsWritable ? null : check.Problem ?? check.Kind?.ToString();
         var snapshot = watchlist.Read();
         var platforms = Platforms(snapshot.Document.Accounts, await ReadStatusAsync(cancellationToken));
 
