@@ -7,6 +7,7 @@ using Collector.Storage.Bands;
 using Collector.Storage.Collection;
 using Collector.Storage.Migrations;
 using Collector.Storage.Notifications;
+using Collector.Storage.Platforms;
 using Collector.Storage.Quota;
 using Collector.Storage.Status;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,7 @@ public static class StorageServiceCollectionExtensions
     /// Registers the SQLite storage at <paramref name="databasePath"/> (<c>Storage:Path</c> or <c>--db</c>, resolved
     /// by the caller): <see cref="ICollectionStore"/>, <see cref="IStatusReader"/>, <see cref="DatabaseMigrator"/>, and the
     /// analysis ports (<see cref="IAnalysisStore"/>, <see cref="IAccountEventReader"/>, <see cref="ISnapshotExportReader"/>,
-    /// <see cref="INotificationOutbox"/>) and the quota ledger (<see cref="IQuotaLedger"/>), all singletons. Call <see cref="DatabaseMigrator.MigrateAsync"/> once at startup before using the others.
+    /// <see cref="INotificationOutbox"/>) the quota ledger (<see cref="IQuotaLedger"/>) and platform health (<see cref="IPlatformStateStore"/>), all singletons. Call <see cref="DatabaseMigrator.MigrateAsync"/> once at startup before using the others.
     /// Needs logging registered (<c>ILogger&lt;T&gt;</c>), as any host provides.
     /// </summary>
     public static IServiceCollection AddCollectorStorage(this IServiceCollection services, string databasePath)
@@ -47,6 +48,8 @@ public static class StorageServiceCollectionExtensions
             new SqliteNotificationOutbox(sp.GetRequiredService<SqliteConnectionFactory>(), TimeOf(sp)));
         services.AddSingleton<IQuotaLedger>(static sp =>
             new SqliteQuotaLedger(sp.GetRequiredService<SqliteConnectionFactory>()));
+        services.AddSingleton<IPlatformStateStore>(static sp =>
+            new SqlitePlatformStateStore(sp.GetRequiredService<SqliteConnectionFactory>(), TimeOf(sp)));
         return services;
     }
 
