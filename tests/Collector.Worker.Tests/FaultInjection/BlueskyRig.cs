@@ -15,8 +15,10 @@ internal sealed class BlueskyRig : PlatformRig
 
     public override int RequestCount => _server.Requests.Count;
 
-    public override string WrongTypedBody =>
-        """{"profiles":[{"did":"did:plc:alice0000000000000000000","handle":"alice.example.com","followersCount":"many"}]}""";
+    public override string IdJson => "\"did:plc:alice0000000000000000000\"";
+
+    public override string ProfileBody(string? idJson, string followersJson) =>
+        $$"""{"profiles":[{{{IdProperty("did", idJson)}}"handle":"alice.example.com","followersCount":{{followersJson}}}]}""";
 
     public override async Task StartAsync()
     {

@@ -12,4 +12,8 @@ public enum FaultCase
     TruncatedJson,
     WrongTypedField,
     TwentyMegabyteBody,
+    MissingId,
+    EmptyId,
+    NegativeCount,
+    CountAboveTenBillion,
 }

@@ -25,7 +25,11 @@ internal sealed record FaultExpectation(
             FaultCase.ConnectionReset => Unavailable(FakeFault.DroppedConnection(), "connection"),
             FaultCase.NotJson => Unreadable(Ok("<html><body>Bad gateway</body></html>") with { ContentType = "text/html" }, "unreadable JSON"),
             FaultCase.TruncatedJson => Unreadable(Ok("""{"data":[{"id":"1","na"""), "unreadable JSON"),
-            FaultCase.WrongTypedField => Unreadable(Ok(rig.WrongTypedBody), "unreadable JSON at $."),
+            FaultCase.WrongTypedField => Unreadable(Ok(rig.ProfileBody(rig.IdJson, "{\"value\":1}")), "unreadable JSON at $."),
+            FaultCase.MissingId => Unreadable(Ok(rig.ProfileBody(null, "5")), "unreadable JSON"),
+            FaultCase.EmptyId => Unreadable(Ok(rig.ProfileBody("\"\"", "5")), "no stable id"),
+            FaultCase.NegativeCount => Unreadable(Ok(rig.ProfileBody(rig.IdJson, "-5")), "implausible"),
+            FaultCase.CountAboveTenBillion => Unreadable(Ok(rig.ProfileBody(rig.IdJson, "20000000000")), "implausible"),
             FaultCase.TwentyMegabyteBody => Unreadable(Ok("{\"pad\":\"" + new string('a', TwentyMegabytes) + "\"}"), "byte cap"),
             _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),
         };

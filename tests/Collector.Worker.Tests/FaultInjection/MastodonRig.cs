@@ -16,7 +16,10 @@ internal sealed class MastodonRig : PlatformRig
 
     public override int RequestCount => _server.Requests.Count;
 
-    public override string WrongTypedBody => """{"id":"9","username":"alice","acct":"alice","followers_count":"many"}""";
+    public override string IdJson => "\"9\"";
+
+    public override string ProfileBody(string? idJson, string followersJson) =>
+        $$"""{{{IdProperty("id", idJson)}}"username":"alice","acct":"alice","followers_count":{{followersJson}}}""";
 
     public override async Task StartAsync()
     {

@@ -16,8 +16,10 @@ internal sealed class XRig : PlatformRig
 
     public override int RequestCount => _server.Requests.Count;
 
-    public override string WrongTypedBody =>
-        $$$"""{"data":[{"id":"{{{_account.Id}}}","username":"{{{_account.Username}}}","public_metrics":{"followers_count":"many"}}]}""";
+    public override string IdJson => $"\"{_account.Id}\"";
+
+    public override string ProfileBody(string? idJson, string followersJson) =>
+        $$$"""{"data":[{{{{IdProperty("id", idJson)}}}"username":"{{{_account.Username}}}","public_metrics":{"followers_count":{{{followersJson}}}}}]}""";
 
     public override async Task StartAsync()
     {

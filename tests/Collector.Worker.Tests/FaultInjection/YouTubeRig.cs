@@ -18,8 +18,14 @@ internal sealed class YouTubeRig : PlatformRig
 
     public override int RequestCount => _server.Requests.Count;
 
-    public override string WrongTypedBody =>
-        $$$$"""{"items":[{"id":"{{{{_channel.Id}}}}","statistics":{"subscriberCount":{"value":1}}}]}""";
+    public override string IdJson => $"\"{_channel.Id}\"";
+
+    // YouTube sends counts as JSON strings ("subscriberCount": "713"), so a number is sent the way Google spells it.
+    public override string ProfileBody(string? idJson, string followersJson)
+    {
+        var followers = followersJson.StartsWith('{') ? followersJson : $"\"{followersJson}\"";
+        return $$$"""{"items":[{{{{IdProperty("id", idJson)}}}"snippet":{"customUrl":"{{{_channel.Handle}}}"},"statistics":{"subscriberCount":{{{followers}}}}}]}""";
+    }
 
     public override async Task StartAsync()
     {
