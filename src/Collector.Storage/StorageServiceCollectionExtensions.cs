@@ -10,6 +10,7 @@ using Collector.Storage.Health;
 using Collector.Storage.Housekeeping;
 using Collector.Storage.Migrations;
 using Collector.Storage.Notifications;
+using Collector.Storage.Platforms;
 using Collector.Storage.Quota;
 using Collector.Storage.Status;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ public static class StorageServiceCollectionExtensions
     /// Registers the SQLite storage at <paramref name="databasePath"/> (<c>Storage:Path</c> or <c>--db</c>, resolved
     /// by the caller): <see cref="ICollectionStore"/>, <see cref="IStatusReader"/>, <see cref="DatabaseMigrator"/>, the
     /// analysis ports (<see cref="IAnalysisStore"/>, <see cref="IAccountEventReader"/>, <see cref="ISnapshotExportReader"/>,
-    /// <see cref="INotificationOutbox"/>), the quota ledger (<see cref="IQuotaLedger"/>) and the maintenance services
+    /// <see cref="INotificationOutbox"/>), the quota ledger (<see cref="IQuotaLedger"/>), platform health (<see cref="IPlatformStateStore"/>) and the maintenance services
     /// (backup, housekeeping, the writable probe), all singletons. Call <see cref="DatabaseMigrator.MigrateAsync"/> once at
     /// startup before using the others. Needs logging registered (<c>ILogger&lt;T&gt;</c>), as any host provides.
     /// Housekeeping uses a registered <see cref="RetentionPolicy"/> and <see cref="TimeProvider"/> when there are any.
@@ -60,6 +61,9 @@ public static class StorageServiceCollectionExtensions
             sp.GetService<RetentionPolicy>() ?? RetentionPolicy.KeepEverything,
             TimeOf(sp),
             sp.GetRequiredService<ILogger<DatabaseHousekeeping>>()));
+
+        services.AddSingleton<IPlatformStateStore>(static sp =>
+            new SqlitePlatformStateStore(sp.GetRequiredService<SqliteConnectionFactory>(), TimeOf(sp)));
         return services;
     }
 

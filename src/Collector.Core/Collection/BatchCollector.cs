@@ -47,6 +47,13 @@ internal sealed class BatchCollector(IPlatformClient client, TimeProvider time, 
             return (new AccountResult(item.Account, CollectionOutcome.Failed, error), null);
         }
 
+        if (string.IsNullOrWhiteSpace(profile.PlatformId))
+        {
+            // Identity is the stable id: an empty one would merge unrelated accounts' histories into one row.
+            var missing = new PlatformError(PlatformErrorKind.InvalidResponse, "the platform's answer has no stable id for this account");
+            return (new AccountResult(item.Account, CollectionOutcome.Failed, missing), null);
+        }
+
         var quality = profile.Quality;
         EngagementSummary? engagement = null;
         if (item.Account.EngagementPosts > 0)

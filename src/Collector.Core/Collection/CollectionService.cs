@@ -20,7 +20,8 @@ public sealed partial class CollectionService(
     TimeProvider time,
     CollectionOptions options,
     ILogger<CollectionService> logger,
-    IBatchAnalyzer? analyzer = null) : IDisposable
+    IBatchAnalyzer? analyzer = null,
+    PlatformHealthTracker? health = null) : IDisposable
 {
     // SQLite has one writer: serializing our own batch commits avoids busy waits between our own tasks.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -47,7 +48,9 @@ public sealed partial class CollectionService(
             return new CollectionReport(platform, [.. accounts.Select(a => new AccountResult(a, CollectionOutcome.Skipped, skipped))]);
         }
 
-        var tracked = await store.GetTrackedAccountsAsync(platform, [.. accounts.Select(static a => a.Key)], cancellationToken);
+        var keys = accounts.Select(static a => a.Key).ToList();
+        var tracked = await store.GetTrackedAccountsAsync(platform, keys, cancellationToken);
+        var failureCounts = await store.GetConsecutiveFailuresAsync(platform, keys, cancellationToken);
         var items = accounts.Select(a => new WorkItem(a, tracked.GetValueOrDefault(a.Key))).ToList();
         var batches = Plan(items, client.Capabilities);
 
@@ -60,7 +63,7 @@ public sealed partial class CollectionService(
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
             async (batch, token) =>
             {
-                var batchResults = await RunBatchAsync(platform, collector, stop, batch, token);
+                var batchResults = await RunBatchAsync(platform, collector, stop, batch, failureCounts, token);
                 lock (results)
                 {
                     results.AddRange(batchResults);
@@ -71,6 +74,11 @@ public sealed partial class CollectionService(
 
         var report = new CollectionReport(platform, results);
         LogRoundFinished(platform, report.Collected, report.Failed, report.Deferred);
+        if (health is not null)
+        {
+            await health.RecordRoundAsync(report, stop.Error, cancellationToken);
+        }
+
         return report;
     }
 
@@ -87,9 +95,15 @@ public sealed partial class CollectionService(
     }
 
     private async Task<IReadOnlyList<AccountResult>> RunBatchAsync(
-        string platform, BatchCollector collector, RoundStop stop, (IReadOnlyList<WorkItem> Items, bool Resolve) batch, CancellationToken token)
+        string platform,
+        BatchCollector collector,
+        RoundStop stop,
+        (IReadOnlyList<WorkItem> Items, bool Resolve) batch,
+        IReadOnlyDictionary<string, int> failureCounts,
+        CancellationToken token)
     {
         BatchResult result;
+        var wholeBatchFailed = true;
         if (stop.Error is { } stopped)
         {
             result = Unattempted(batch.Items, stopped);
@@ -99,6 +113,7 @@ public sealed partial class CollectionService(
             try
             {
                 result = await collector.CollectAsync(batch.Items, batch.Resolve, token);
+                wholeBatchFailed = false;
             }
             catch (PlatformException ex)
             {
@@ -112,19 +127,20 @@ public sealed partial class CollectionService(
             }
         }
 
-        await SaveAsync(platform, result, token);
+        await SaveAsync(platform, result, wholeBatchFailed, failureCounts, token);
         return result.Results;
     }
 
     private static BatchResult Unattempted(IReadOnlyList<WorkItem> items, PlatformError error) =>
         new([.. items.Select(i => new AccountResult(i.Account, RoundStop.OutcomeFor(error), error))], []);
 
-    private async Task SaveAsync(string platform, BatchResult result, CancellationToken token)
+    private async Task SaveAsync(
+        string platform, BatchResult result, bool wholeBatchFailed, IReadOnlyDictionary<string, int> failureCounts, CancellationToken token)
     {
         var now = time.GetUtcNow();
         var failures = result.Results
             .Where(static r => r.Outcome is CollectionOutcome.Failed or CollectionOutcome.Deferred && r.Error is not null)
-            .Select(r => new AccountFailure(r.Account.Key, now, r.Error!, r.Error!.RetryAt))
+            .Select(r => Failure(r.Account.Key, r.Error!, wholeBatchFailed, failureCounts, now))
             .ToList();
 
         await _writeLock.WaitAsync(token);
@@ -142,6 +158,23 @@ public sealed partial class CollectionService(
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>
+    /// A failure of the platform (a whole request failed, a rate limit, quota or refused credential, a deferred
+    /// round) keeps the entry's count and waits only for an announced reset: the platform's own state carries its
+    /// pause. A failure of the entry itself moves it one step along <see cref="BackoffSchedule"/>.
+    /// </summary>
+    private static AccountFailure Failure(
+        string watchKey, PlatformError error, bool wholeBatchFailed, IReadOnlyDictionary<string, int> failureCounts, DateTimeOffset now)
+    {
+        if (wholeBatchFailed || RoundStop.IsPlatformLevel(error.Kind))
+        {
+            return new AccountFailure(watchKey, now, error, error.RetryAt, PlatformLevel: true);
+        }
+
+        var count = failureCounts.GetValueOrDefault(watchKey) + 1;
+        return new AccountFailure(watchKey, now, error, BackoffSchedule.NextAttempt(error, count, now));
     }
 
     private static List<CommittedObservation> Committed(BatchResult result)

@@ -63,6 +63,39 @@ internal sealed class SqliteCollectionStore(SqliteConnectionFactory connections)
         }
     }
 
+    internal const string FailureCountsSql = """
+        SELECT watch_key, consecutive_failures
+          FROM watch_entries
+         WHERE platform = $platform
+           AND consecutive_failures > 0
+           AND watch_key IN (SELECT value FROM json_each($watch_keys));
+        """;
+
+    public async Task<IReadOnlyDictionary<string, int>> GetConsecutiveFailuresAsync(
+        string platform, IReadOnlyCollection<string> watchKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(watchKeys);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (watchKeys.Count == 0)
+        {
+            return counts;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = FailureCountsSql;
+        command.Parameters.AddWithValue("$platform", platform);
+        command.Parameters.AddWithValue("$watch_keys", JsonSerializer.Serialize(watchKeys));
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return counts;
+    }
+
     public async Task SaveBatchAsync(
         string platform,
         IReadOnlyList<AccountObservation> observations,

@@ -27,6 +27,7 @@ internal static class ServiceRegistration
         services.AddPlatformClients(configuration);
 
         services.AddSingleton(static sp => sp.GetRequiredService<IOptions<CollectionOptions>>().Value);
+        services.AddSingleton<PlatformHealthTracker>();
         services.AddSingleton<CollectionService>();
         services.AddSingleton<WatchlistSource>();
         services.AddAnalysisAndNotifications();

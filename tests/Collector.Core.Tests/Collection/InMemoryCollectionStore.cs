@@ -28,6 +28,18 @@ internal sealed class InMemoryCollectionStore : ICollectionStore
         return Task.FromResult(found);
     }
 
+    /// <summary>The consecutive failures the "database" holds; tests set them and failures update them like SQLite.</summary>
+    public Dictionary<string, int> FailureCounts { get; } = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyDictionary<string, int>> GetConsecutiveFailuresAsync(
+        string platform, IReadOnlyCollection<string> watchKeys, CancellationToken cancellationToken)
+    {
+        IReadOnlyDictionary<string, int> found = watchKeys
+            .Where(FailureCounts.ContainsKey)
+            .ToDictionary(k => k, k => FailureCounts[k], StringComparer.Ordinal);
+        return Task.FromResult(found);
+    }
+
     public Task SaveBatchAsync(
         string platform,
         IReadOnlyList<AccountObservation> observations,
@@ -42,6 +54,15 @@ internal sealed class InMemoryCollectionStore : ICollectionStore
             }
 
             Batches.Add((observations, failures));
+            foreach (var observation in observations)
+            {
+                FailureCounts.Remove(observation.WatchKey);
+            }
+
+            foreach (var failure in failures.Where(static f => !f.PlatformLevel))
+            {
+                FailureCounts[failure.WatchKey] = FailureCounts.GetValueOrDefault(failure.WatchKey) + 1;
+            }
         }
 
         return Task.CompletedTask;
