@@ -17,6 +17,7 @@ internal sealed class HealthReporter(
     ISchedulerFactory schedulers,
     Storage.Health.DatabaseHealth database,
     IStatusReader status,
+    IPlatformStateStore platformStates,
     WatchlistState watchlist,
     PlatformActivity activity,
     IEnumerable<IPlatformClient> clients,
@@ -33,10 +34,12 @@ internal sealed class HealthReporter(
         var check = await database.CheckWritableAsync(cancellationToken);
         var writeProblem = check.IsWritable ? null : check.Problem ?? check.Kind?.ToString();
         var snapshot = watchlist.Read();
-        var platforms = Platforms(snapshot.Document.Accounts, await ReadStatusAsync(cancellationToken));
+        var platforms = Platforms(
+            snapshot.Document.Accounts, await ReadStatusAsync(cancellationToken), await ReadPausesAsync(cancellationToken));
 
         var serving = scheduler.Running && writeProblem is null;
-        var degraded = !snapshot.FileIsValid || platforms.Any(static p => p.ConsecutiveFailures >= FailingRounds);
+        var degraded = !snapshot.FileIsValid
+            || platforms.Any(static p => p.ConsecutiveFailures >= FailingRounds || p.Pause is not null);
         return new HealthReport(
             !serving ? "unhealthy" : degraded ? "degraded" : "ok",
             time.GetUtcNow(),
@@ -78,7 +81,23 @@ internal sealed class HealthReporter(
         }
     }
 
-    private IReadOnlyList<PlatformHealth> Platforms(IReadOnlyList<WatchedAccount> accounts, IReadOnlyList<AccountStatusRecord> records)
+    /// <summary>Platform pauses are best effort too, for the same reason.</summary>
+    private async Task<IReadOnlyDictionary<string, PlatformStateRecord>> ReadPausesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await platformStates.GetAllAsync(cancellationToken)).ToDictionary(static s => s.Platform, StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+        {
+            return new Dictionary<string, PlatformStateRecord>();
+        }
+    }
+
+    private IReadOnlyList<PlatformHealth> Platforms(
+        IReadOnlyList<WatchedAccount> accounts,
+        IReadOnlyList<AccountStatusRecord> records,
+        IReadOnlyDictionary<string, PlatformStateRecord> pauses)
     {
         // Only IsConfigured is read: no request goes through these clients.
         var configured = clients.ToDictionary(static c => c.Platform, static c => c.IsConfigured, StringComparer.Ordinal);
@@ -106,7 +125,10 @@ internal sealed class HealthReporter(
                         rounds.LastError,
                         [.. gates.Where(g => g.Key.StartsWith(p + ":", StringComparison.Ordinal))
                             .Select(static g => new RateLimitHealth(g.Key, g.Limit, g.Remaining, g.ResetAt, g.PausedUntil))],
-                        quota.TryGetValue(p, out var q) ? new QuotaHealth(q.Used, q.Limit, q.ResetsAt) : null);
+                        quota.TryGetValue(p, out var q) ? new QuotaHealth(q.Used, q.Limit, q.ResetsAt) : null,
+                        pauses.TryGetValue(p, out var pause)
+                            ? new PlatformPause(pause.Reason, pause.Message, pause.Since, pause.Until, pause.ConsecutiveFailures)
+                            : null);
                 }),
         ];
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Collector.Core.Storage;
 using Collector.TestKit.Fakes;
 using Collector.Worker.Tests.Jobs;
 using Collector.Worker.Tests.Run;
@@ -99,6 +100,29 @@ public sealed class HealthEndpointTests
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
         Assert.True(worker.HttpAddress.IsLoopback);
+    }
+
+    [Fact]
+    public async Task Healthz_WhenAPlatformIsPaused_ShowsWhyAndUntilWhenAndIsDegraded()
+    {
+        await using var worker = await StartedAsync();
+        var since = new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
+        await worker.Get<IPlatformStateStore>().SaveAsync(
+            new PlatformStateRecord("bluesky", "Unauthorized", "bluesky: credential refused", since, since.AddHours(1), 2),
+            CancellationToken.None);
+        using var http = new HttpClient { BaseAddress = worker.HttpAddress };
+
+        using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("degraded", body.RootElement.GetProperty("status").GetString());
+        var bluesky = body.RootElement.GetProperty("platforms").EnumerateArray()
+            .Single(p => p.GetProperty("platform").GetString() == "bluesky");
+        var pause = bluesky.GetProperty("pause");
+        Assert.Equal("Unauthorized", pause.GetProperty("reason").GetString());
+        Assert.Equal("2026-03-02T13:00:00.000Z", pause.GetProperty("until").GetString());
+        Assert.Equal(2, pause.GetProperty("consecutiveRounds").GetInt32());
     }
 
     private static async Task<WorkerHarness> StartedAsync()
