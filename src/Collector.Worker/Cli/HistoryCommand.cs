@@ -65,8 +65,7 @@ internal static class HistoryCommand
             }
 
             var reader = session.Services.GetRequiredService<IStatusReader>();
-            var record = (await reader.GetStatusAsync(token))
-                .FirstOrDefault(r => r.Platform == watched.Platform && r.WatchKey == watched.Key);
+            var record = await reader.GetStatusAsync(watched.Platform, watched.Key, token);
             if (record is not { AccountId: { } accountId })
             {
                 await console.Error.WriteLineAsync($"history: no snapshots of {watched.Display} yet (run collect first)");

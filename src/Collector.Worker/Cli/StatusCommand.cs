@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Collector.Core.Analytics;
+using Collector.Core.Bands;
 using Collector.Core.Storage;
 using Collector.Core.Watchlist;
 using Collector.Worker.Output;
@@ -50,22 +51,30 @@ internal static class StatusCommand
         }
     }
 
-    /// <summary>One indexed range read per account with snapshots: enough for the 30-day window and its tolerance.</summary>
+    /// <summary>
+    /// One read of every account's recent snapshots, enough for the 30-day window and its tolerance (a read per
+    /// account took 16 of the 18 s of status over 100,000 accounts: docs/benchmarks.md).
+    /// </summary>
     private static async Task<Dictionary<long, GrowthSummary>> GrowthOfAsync(
         IStatusReader reader, WatchlistDocument watchlist, IReadOnlyList<AccountStatusRecord> records, CancellationToken token)
     {
         var bands = watchlist.Accounts.ToDictionary(static a => (a.Platform, a.Key), static a => a.Band);
-        var growth = new Dictionary<long, GrowthSummary>();
+        var bandOf = new Dictionary<long, BandSettings>();
         foreach (var record in records)
         {
-            if (record is not { AccountId: { } id, Latest: { } latest } || growth.ContainsKey(id)
-                || !bands.TryGetValue((record.Platform, record.WatchKey), out var band))
+            if (record is { AccountId: { } id, Latest: not null } && bands.TryGetValue((record.Platform, record.WatchKey), out var band))
             {
-                continue;
+                bandOf.TryAdd(id, band);
             }
+        }
 
-            var snapshots = await reader.GetSnapshotsAsync(id, latest.CollectedAt - GrowthLookBack, token);
-            growth[id] = GrowthCalculator.Summarize(snapshots, band);
+        var growth = new Dictionary<long, GrowthSummary>();
+        await foreach (var snapshots in reader.GetRecentSnapshotsAsync(GrowthLookBack, token))
+        {
+            if (bandOf.TryGetValue(snapshots[0].AccountId, out var band))
+            {
+                growth[snapshots[0].AccountId] = GrowthCalculator.Summarize(snapshots, band);
+            }
         }
 
         return growth;

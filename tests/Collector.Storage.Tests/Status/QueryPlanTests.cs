@@ -28,6 +28,25 @@ public sealed class QueryPlanTests : StoreTestBase
     }
 
     [Fact]
+    public async Task EntryQuery_LooksUpTheEntryByItsKey()
+    {
+        var plan = await PlanAsync(SqliteStatusReader.EntrySql, ("$platform", "bluesky"), ("$watch_key", "alice"));
+
+        Assert.Contains("SEARCH w USING INDEX sqlite_autoindex_watch_entries_1 (platform=? AND watch_key=?)", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("SCAN", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecentSnapshotsQuery_WalksTheAccountsAndRangesTheIndexWithoutSorting()
+    {
+        var plan = await PlanAsync(SqliteStatusReader.RecentSnapshotsSql, ("$look_back", 3_974_400_000L));
+
+        Assert.Contains("ix_snapshots_account_collected (account_id=? AND collected_at>?)", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("SCAN s", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TrackedAccountsQuery_LooksUpEachRequestedKeyInTheEntryIndex()
     {
         var plan = await PlanAsync(

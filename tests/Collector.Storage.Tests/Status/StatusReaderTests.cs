@@ -54,6 +54,51 @@ public sealed class StatusReaderTests : StoreTestBase
     }
 
     [Fact]
+    public async Task GetStatusOfOneEntry_ReturnsThatEntryWithItsNewestSnapshot()
+    {
+        await SaveAsync(Observed("alice").WithCounts(1, 0, 0), Observed("bob").WithCounts(100, 0, 0));
+        Clock.Advance(TimeSpan.FromHours(6));
+        await SaveAsync(Observed("alice").WithCounts(2, 0, 0));
+
+        var alice = await Reader.GetStatusAsync(Platform, "alice", CancellationToken.None);
+
+        Assert.Equal(await StatusOfAsync("alice"), alice);
+        Assert.Equal(2L, alice!.Latest!.Followers);
+    }
+
+    [Fact]
+    public async Task GetStatusOfOneEntry_WhenNeverSeen_ReturnsNull()
+    {
+        await SaveAsync(Observed("alice").WithCounts(1, 0, 0));
+
+        Assert.Null(await Reader.GetStatusAsync(Platform, "carol", CancellationToken.None));
+        Assert.Null(await Reader.GetStatusAsync("mastodon", "alice", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetRecentSnapshots_GivesEachAccountItsSnapshotsWithinTheLookBackOfItsLatest()
+    {
+        await SaveAsync(Observed("alice").WithCounts(1, 0, 0), Observed("bob").WithCounts(100, 0, 0));
+        Clock.Advance(TimeSpan.FromDays(2));
+        await SaveAsync(Observed("alice").WithCounts(2, 0, 0));
+        Clock.Advance(TimeSpan.FromDays(2));
+        await SaveAsync(Observed("alice").WithCounts(3, 0, 0));
+        var alice = (await StatusOfAsync("alice")).AccountId!.Value;
+        var bob = (await StatusOfAsync("bob")).AccountId!.Value;
+
+        var recent = new Dictionary<long, IReadOnlyList<long>>();
+        await foreach (var snapshots in Reader.GetRecentSnapshotsAsync(TimeSpan.FromDays(3), CancellationToken.None))
+        {
+            Assert.All(snapshots, s => Assert.Equal(snapshots[0].AccountId, s.AccountId));
+            recent.Add(snapshots[0].AccountId, [.. snapshots.Select(s => s.Followers!.Value)]);
+        }
+
+        Assert.Equal([2L, 3L], recent[alice]);
+        Assert.Equal([100L], recent[bob]);
+        Assert.Equal(2, recent.Count);
+    }
+
+    [Fact]
     public async Task GetStatus_OnEmptyDatabase_ReturnsEmpty()
     {
         Assert.Empty(await Reader.GetStatusAsync(CancellationToken.None));

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+
+namespace Collector.Benchmarks.Harness;
+
+/// <summary>
+/// Starts this harness (<c>serve</c>, <c>round</c>) or the real <c>collector</c> executable as a child process with a
+/// clean environment: no <c>COLLECTOR_*</c> variables or credential directory of the caller's leak into a measurement.
+/// </summary>
+internal static class ChildProcess
+{
+    public static ProcessStartInfo Self(string workingDirectory, params string[] args)
+    {
+        var host = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
+        var info = New(host, workingDirectory);
+        if (IsDotnetMuxer(host))
+        {
+            info.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
+        }
+
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return info;
+    }
+
+    /// <summary>The product's own executable, <c>collector.dll</c> in the Worker's build output (see the project file).</summary>
+    public static ProcessStartInfo Collector(string workingDirectory, params string[] args)
+    {
+        var dll = typeof(ChildProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(static a => a.Key == "CollectorExecutable").Value!;
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException("build src/Collector.Worker in the same configuration first", dll);
+        }
+
+        var host = Environment.ProcessPath is { } path && IsDotnetMuxer(path) ? path : "dotnet";
+        var info = New(host, workingDirectory);
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return info;
+    }
+
+    /// <summary>Runs to completion: wall time, exit code, stdout, the tail of stderr and the peak working set.</summary>
+    public static async Task<ChildResult> RunAsync(ProcessStartInfo info, CancellationToken cancellationToken)
+    {
+        using var process = new Process { StartInfo = info };
+        var watch = Stopwatch.StartNew();
+        process.Start();
+        var pid = process.Id.ToString(CultureInfo.InvariantCulture);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+
+        // VmHWM only grows, so the last sample before exit is the peak up to a few milliseconds.
+        double peak = 0;
+        var exited = process.WaitForExitAsync(cancellationToken);
+        while (!exited.IsCompleted)
+        {
+            peak = Math.Max(peak, ProcessMemory.PeakMb(pid) ?? 0);
+            await Task.WhenAny(exited, Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, cancellationToken));
+        }
+
+        await exited;
+        var elapsed = watch.Elapsed;
+        var error = await stderr;
+        return new ChildResult(process.ExitCode, elapsed, await stdout, Tail(error), peak);
+    }
+
+    private static ProcessStartInfo New(string fileName, string workingDirectory)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var name in info.Environment.Keys.Where(static k =>
+            k.StartsWith("COLLECTOR_", StringComparison.OrdinalIgnoreCase) || k == "CREDENTIALS_DIRECTORY").ToList())
+        {
+            info.Environment.Remove(name);
+        }
+
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        return info;
+    }
+
+    private static bool IsDotnetMuxer(string path) =>
+        string.Equals(Path.GetFileNameWithoutExtension(path), "dotnet", StringComparison.Ordinal);
+
+    private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];
+}
+
+/// <summary>What a finished child process left behind.</summary>
+internal sealed record ChildResult(int ExitCode, TimeSpan Elapsed, string Stdout, string StderrTail, double PeakMb);

@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Collector.Benchmarks.Harness;
+using Collector.Core.Watchlist;
+using Collector.Storage;
+using Collector.Storage.Status;
+using Collector.Worker.Cli;
+using Collector.Worker.Watchlists;
+using Microsoft.Data.Sqlite;
+
+namespace Collector.Benchmarks.Scenarios;
+
+/// <summary>
+/// Read side: <c>status --json</c> over the throughput accounts with their history grown to N snapshots each
+/// (100,000 × 20 = 2,000,000), as a fresh <c>collector</c> process (what an operator waits for) and in this process
+/// once warm (the command's own cost, without runtime start-up and JIT); then one account's history.
+/// </summary>
+internal static class StatusScenario
+{
+    private const double StatusTargetSeconds = 1;
+    private const double HistoryTargetMs = 50;
+
+    public static async Task RunAsync(BenchContext context, CancellationToken token)
+    {
+        var (template, watchlist) = await context.ThroughputTemplateAsync(token);
+        var database = context.Workspace.CopyDatabase(template);
+        var perAccount = context.Options.SnapshotsPerAccount;
+        Progress.Write($"status: growing the history to {perAccount} snapshots per account");
+        var (accounts, snapshots) = Grow(database, perAccount);
+        context.Report.Check(snapshots == accounts * perAccount, $"status: {snapshots} snapshots for {accounts} accounts, expected {perAccount} each");
+        var size = new FileInfo(database).Length / 1024.0 / 1024.0;
+        context.Report.Add("status", "database", $"{Report.Int(accounts)} accounts, {Report.Int(snapshots)} snapshots, {Report.Num(size, 0)} MB");
+
+        var args = new[] { "status", "--json", "--db", database, "--watchlist", watchlist };
+        var cold = new List<double>();
+        for (var run = 1; run <= context.Options.Runs; run++)
+        {
+            Progress.Write($"status: `collector status --json` process {run}/{context.Options.Runs}");
+            var child = await ChildProcess.RunAsync(ChildProcess.Collector(context.Workspace.Root, args), token);
+            context.Report.Check(child.ExitCode == 0, $"status exited with {child.ExitCode}: {child.StderrTail}");
+            context.Report.Check(Rows(child.Stdout) == accounts, $"status --json printed {Rows(child.Stdout)} rows, expected {accounts}");
+            cold.Add(child.Elapsed.TotalSeconds);
+        }
+
+        var warm = new List<double>();
+        for (var run = 0; run <= context.Options.Runs; run++)
+        {
+            var output = new StringWriter();
+            var watch = Stopwatch.StartNew();
+            var exit = await CollectorCli.RunAsync(args, new CliConsole(output, new StringWriter(), Interactive: false), token);
+            watch.Stop();
+            context.Report.Check(exit == 0, $"in-process status exited with {exit}");
+            if (run > 0)
+            {
+                warm.Add(watch.Elapsed.TotalSeconds);
+            }
+        }
+
+        var coldMedian = Stats.Median(cold);
+        var warmMedian = Stats.Median(warm);
+        context.Report.Add("status", $"`collector status --json`, fresh process (median of {cold.Count})", $"{Report.Num(coldMedian)} s",
+            target: $"< {StatusTargetSeconds} s", met: coldMedian < StatusTargetSeconds);
+        context.Report.Add("status", $"  same command in a warm process (median of {warm.Count})", $"{Report.Num(warmMedian)} s",
+            target: $"< {StatusTargetSeconds} s", met: warmMedian < StatusTargetSeconds);
+        await BreakdownAsync(context, database, watchlist, token);
+        await HistoryAsync(context, database, watchlist, perAccount, token);
+    }
+
+    /// <summary>The two big parts of the command, timed alone: reading the watchlist, and the status query.</summary>
+    private static async Task BreakdownAsync(BenchContext context, string database, string watchlist, CancellationToken token)
+    {
+        var load = new List<double>();
+        var query = new List<double>();
+        var recent = new List<double>();
+        var reader = new SqliteStatusReader(new SqliteConnectionFactory(database));
+        for (var run = 0; run <= context.Options.Runs; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            var result = WatchlistLoader.Load(watchlist, QuartzCron.Validate);
+            var loaded = watch.Elapsed.TotalSeconds;
+            context.Report.Check(result.IsValid, "the generated watchlist should be valid");
+            watch.Restart();
+            await reader.GetStatusAsync(token);
+            var queried = watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            var rows = 0L;
+            await foreach (var snapshots in reader.GetRecentSnapshotsAsync(StatusCommand.GrowthLookBack, token))
+            {
+                rows += snapshots.Count;
+            }
+
+            if (run > 0)
+            {
+                (load, query, recent) = ([.. load, loaded], [.. query, queried], [.. recent, watch.Elapsed.TotalSeconds]);
+            }
+        }
+
+        context.Report.Add("status", "  of which: loading and validating the watchlist", $"{Report.Num(Stats.Median(load))} s");
+        context.Report.Add("status", "  of which: the status query (IStatusReader.GetStatusAsync)", $"{Report.Num(Stats.Median(query))} s");
+        context.Report.Add("status", "  of which: the recent snapshots for growth (IStatusReader.GetRecentSnapshotsAsync)", $"{Report.Num(Stats.Median(recent))} s");
+    }
+
+    /// <summary>
+    /// One account's <c>history --json</c>: as a fresh process, warm in this process, and the snapshot read alone
+    /// (<see cref="Core.Storage.IStatusReader.GetSnapshotsAsync"/>) for accounts spread over the table. The floor of
+    /// any fresh process is shown beside it: <c>collector --version</c> (runtime start-up, no work).
+    /// </summary>
+    private static async Task HistoryAsync(BenchContext context, string database, string watchlist, int perAccount, CancellationToken token)
+    {
+        var platform = context.Platforms[0];
+        var account = $"{platform}:{WatchlistFile.Entry(platform, 1).Trim('"')}";
+        var args = new[] { "history", account, "--json", "--db", database, "--watchlist", watchlist };
+        var cold = new List<double>();
+        var floor = new List<double>();
+        var warm = new List<double>();
+        for (var run = 0; run <= context.Options.Runs; run++)
+        {
+            var child = await ChildProcess.RunAsync(ChildProcess.Collector(context.Workspace.Root, args), token);
+            context.Report.Check(child.ExitCode == 0 && child.Stdout.Contains("\"snapshots\"", StringComparison.Ordinal),
+                $"history exited with {child.ExitCode}: {child.StderrTail}");
+            var version = await ChildProcess.RunAsync(ChildProcess.Collector(context.Workspace.Root, "--version"), token);
+            var output = new StringWriter();
+            var watch = Stopwatch.StartNew();
+            var exit = await CollectorCli.RunAsync(args, new CliConsole(output, new StringWriter(), Interactive: false), token);
+            watch.Stop();
+            context.Report.Check(exit == 0, $"in-process history exited with {exit}");
+            if (run > 0)
+            {
+                cold.Add(child.Elapsed.TotalMilliseconds);
+                floor.Add(version.Elapsed.TotalMilliseconds);
+                warm.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        var reader = new SqliteStatusReader(new SqliteConnectionFactory(database));
+        var reads = new List<double>();
+        foreach (var id in Ids(database))
+        {
+            var watch = Stopwatch.StartNew();
+            var snapshots = await reader.GetSnapshotsAsync(id, null, token);
+            reads.Add(watch.Elapsed.TotalMilliseconds);
+            context.Report.Check(snapshots.Count == perAccount, $"history of account {id}: {snapshots.Count} snapshots, expected {perAccount}");
+        }
+
+        var warmMedian = Stats.Median(warm);
+        var readMedian = Stats.Median(reads.Skip(1));
+        context.Report.Add("history", $"`collector history {account} --json`, fresh process (median of {cold.Count})",
+            $"{Report.Num(Stats.Median(cold), 0)} ms", $"`collector --version` {Report.Num(Stats.Median(floor), 0)} ms");
+        context.Report.Add("history", $"  same command in a warm process (median of {warm.Count})", $"{Report.Num(warmMedian, 1)} ms",
+            target: $"< {HistoryTargetMs} ms", met: warmMedian < HistoryTargetMs);
+        context.Report.Add("history", $"  of which: the snapshot read, IStatusReader.GetSnapshotsAsync (median of {reads.Count - 1} accounts)",
+            $"{Report.Num(readMedian)} ms", $"first call {Report.Num(reads[0])} ms", target: $"< {HistoryTargetMs} ms", met: readMedian < HistoryTargetMs);
+    }
+
+    /// <summary>Adds older snapshots to every account (collected every 6 h before its current one), in one statement.</summary>
+    private static (long Accounts, long Snapshots) Grow(string database, int perAccount)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
+        connection.Open();
+        using (var grow = connection.CreateCommand())
+        {
+            grow.CommandText = """
+                PRAGMA synchronous = NORMAL;
+                WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < $extra)
+                INSERT INTO snapshots (account_id, collected_at, followers, following, posts, posts_sampled, quality_flags)
+                SELECT s.account_id, s.collected_at - k.i * 21600000, max(s.followers - k.i * 7, 0), s.following, s.posts, 0, 0
+                  FROM k CROSS JOIN snapshots AS s
+                 ORDER BY k.i DESC, s.account_id;
+                PRAGMA wal_checkpoint(TRUNCATE);
+                """;
+            grow.Parameters.AddWithValue("$extra", perAccount - 1);
+            grow.ExecuteNonQuery();
+        }
+
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT (SELECT count(*) FROM accounts), (SELECT count(*) FROM snapshots);";
+        using var reader = count.ExecuteReader();
+        reader.Read();
+        var result = (reader.GetInt64(0), reader.GetInt64(1));
+        return result;
+    }
+
+    private static List<long> Ids(string database)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM accounts WHERE id % max(1, (SELECT count(*) FROM accounts) / 50) = 0 LIMIT 51;";
+        using var reader = command.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Rows of a <c>status --json</c> answer; -1 when it is not a JSON array.</summary>
+    private static int Rows(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement.GetArrayLength() : -1;
+        }
+        catch (JsonException)
+        {
+            return -1;
+        }
+    }
+}
