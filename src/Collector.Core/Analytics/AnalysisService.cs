@@ -14,7 +14,8 @@ public sealed partial class AnalysisService(
     IAnalysisStore store,
     NotificationRouting routing,
     SpikeSettings spikes,
-    ILogger<AnalysisService> logger) : IBatchAnalyzer
+    ILogger<AnalysisService> logger,
+    IAccountEventObserver? observer = null) : IBatchAnalyzer
 {
     /// <summary>
     /// Events older than this before the batch are stored (flags lists them) but not notified: they come from history
@@ -54,6 +55,7 @@ public sealed partial class AnalysisService(
             foreach (var accountEvent in updates.SelectMany(static u => u.Events))
             {
                 LogEvent(platform, accountEvent.AccountId, accountEvent.Kind, accountEvent.Followers);
+                observer?.Stored(platform, accountEvent.Kind);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -18,8 +18,9 @@ internal sealed class BatchCollector(
         var keys = batch.Select(static item => item.RequestKey).Distinct(StringComparer.Ordinal).ToList();
         var perRequest = Math.Max(1, resolve ? client.Capabilities.ResolveBatchSize : client.Capabilities.ProfileBatchSize);
         var grouped = keys.Count > perRequest;
+        var failedRequests = new HashSet<string>(StringComparer.Ordinal);
         var byKey = grouped
-            ? await FetchGroupedAsync(keys, perRequest, resolve, cancellationToken)
+            ? await FetchGroupedAsync(keys, perRequest, resolve, failedRequests, cancellationToken)
             : IndexOutcomes(await FetchAsync(keys, resolve, cancellationToken));
 
         // A grouped batch reads its posts one account at a time too, so that no more than MaxConcurrency requests are
@@ -41,7 +42,10 @@ internal sealed class BatchCollector(
                 (results[i], observations[i]) = await ObserveAsync(item, outcome, token);
             });
 
-        return new BatchResult(results, [.. observations.OfType<AccountObservation>()]);
+        IReadOnlySet<string>? requestFailed = failedRequests.Count == 0
+            ? null
+            : batch.Where(i => failedRequests.Contains(i.RequestKey)).Select(static i => i.Account.Key).ToHashSet(StringComparer.Ordinal);
+        return new BatchResult(results, [.. observations.OfType<AccountObservation>()], requestFailed);
     }
 
     private Task<IReadOnlyList<ProfileOutcome>> FetchAsync(IReadOnlyList<string> keys, bool resolve, CancellationToken cancellationToken) =>
@@ -49,10 +53,11 @@ internal sealed class BatchCollector(
 
     /// <summary>
     /// One request per client batch, in order. A failed request fails (or defers) only its own accounts, as when each
-    /// was a batch of its own; a failure that stops the round leaves the requests after it unsent.
+    /// was a batch of its own; a failure that stops the round leaves the requests after it unsent. The keys of both
+    /// go to <paramref name="failedRequests"/>.
     /// </summary>
     private async Task<Dictionary<string, ProfileOutcome>> FetchGroupedAsync(
-        List<string> keys, int perRequest, bool resolve, CancellationToken cancellationToken)
+        List<string> keys, int perRequest, bool resolve, HashSet<string> failedRequests, CancellationToken cancellationToken)
     {
         var byKey = new Dictionary<string, ProfileOutcome>(StringComparer.Ordinal);
         foreach (var chunk in keys.Chunk(perRequest))
@@ -61,6 +66,7 @@ internal sealed class BatchCollector(
             if (stop.Error is { } stopped)
             {
                 outcomes = [.. chunk.Select(key => ProfileOutcome.Failed(key, stopped))];
+                failedRequests.UnionWith(chunk);
             }
             else
             {
@@ -77,6 +83,7 @@ internal sealed class BatchCollector(
                     }
 
                     outcomes = [.. chunk.Select(key => ProfileOutcome.Failed(key, ex.Error))];
+                    failedRequests.UnionWith(chunk);
                 }
             }
 
@@ -97,6 +104,13 @@ internal sealed class BatchCollector(
             // Deferred when a grouped batch's request was rate limited; a per-account error (not found...) fails.
             var error = outcome.Error ?? new PlatformError(PlatformErrorKind.InvalidResponse, "no profile and no error");
             return (new AccountResult(item.Account, RoundStop.OutcomeFor(error), error), null);
+        }
+
+        if (string.IsNullOrWhiteSpace(profile.PlatformId))
+        {
+            // Identity is the stable id: an empty one would merge unrelated accounts' histories into one row.
+            var missing = new PlatformError(PlatformErrorKind.InvalidResponse, "the platform's answer has no stable id for this account");
+            return (new AccountResult(item.Account, CollectionOutcome.Failed, missing), null);
         }
 
         var quality = profile.Quality;

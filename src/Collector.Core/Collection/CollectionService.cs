@@ -11,6 +11,9 @@ namespace Collector.Core.Collection;
 /// account per request), collected with bounded concurrency, one storage transaction per batch. One account's failure
 /// is recorded and never aborts the others; a platform-level failure (rate limit, quota, credential) stops new
 /// requests and is recorded for what remains.
+/// A <see cref="StorageException"/> (disk full, read-only database) is not an account's failure and cannot even be
+/// recorded: it stops the round (batches in flight are cancelled, none are started) and reaches the caller, which
+/// reports it; the batches committed before it stay.
 /// </summary>
 public sealed partial class CollectionService(
     IEnumerable<IPlatformClient> clients,
@@ -18,7 +21,8 @@ public sealed partial class CollectionService(
     TimeProvider time,
     CollectionOptions options,
     ILogger<CollectionService> logger,
-    IBatchAnalyzer? analyzer = null) : IDisposable
+    IBatchAnalyzer? analyzer = null,
+    PlatformHealthTracker? health = null) : IDisposable
 {
     // SQLite has one writer: serializing our own batch commits avoids busy waits between our own tasks.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -48,7 +52,9 @@ public sealed partial class CollectionService(
             return new CollectionReport(platform, [.. accounts.Select(a => new AccountResult(a, CollectionOutcome.Skipped, skipped))]);
         }
 
-        var tracked = await store.GetTrackedAccountsAsync(platform, [.. accounts.Select(static a => a.Key)], cancellationToken);
+        var keys = accounts.Select(static a => a.Key).ToList();
+        var tracked = await store.GetTrackedAccountsAsync(platform, keys, cancellationToken);
+        var failureCounts = await store.GetConsecutiveFailuresAsync(platform, keys, cancellationToken);
         var items = accounts.Select(a => new WorkItem(a, tracked.GetValueOrDefault(a.Key))).ToList();
         var batches = Plan(items, client.Capabilities, options.MaxConcurrency);
 
@@ -62,7 +68,7 @@ public sealed partial class CollectionService(
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
             async (batch, token) =>
             {
-                var batchResults = await RunBatchAsync(platform, collector, stop, batch, token);
+                var batchResults = await RunBatchAsync(platform, collector, stop, batch, failureCounts, token);
                 lock (results)
                 {
                     results.AddRange(batchResults);
@@ -73,6 +79,11 @@ public sealed partial class CollectionService(
 
         var report = new CollectionReport(platform, results);
         LogRoundFinished(platform, report.Collected, report.Failed, report.Deferred);
+        if (health is not null)
+        {
+            await health.RecordRoundAsync(report, stop.Error, cancellationToken);
+        }
+
         return report;
     }
 
@@ -108,9 +119,15 @@ public sealed partial class CollectionService(
     }
 
     private async Task<IReadOnlyList<AccountResult>> RunBatchAsync(
-        string platform, BatchCollector collector, RoundStop stop, (IReadOnlyList<WorkItem> Items, bool Resolve) batch, CancellationToken token)
+        string platform,
+        BatchCollector collector,
+        RoundStop stop,
+        (IReadOnlyList<WorkItem> Items, bool Resolve) batch,
+        IReadOnlyDictionary<string, int> failureCounts,
+        CancellationToken token)
     {
         BatchResult result;
+        var wholeBatchFailed = true;
         if (stop.Error is { } stopped)
         {
             result = Unattempted(batch.Items, stopped);
@@ -120,6 +137,7 @@ public sealed partial class CollectionService(
             try
             {
                 result = await collector.CollectAsync(batch.Items, batch.Resolve, token);
+                wholeBatchFailed = false;
             }
             catch (PlatformException ex)
             {
@@ -133,19 +151,21 @@ public sealed partial class CollectionService(
             }
         }
 
-        await SaveAsync(platform, result, token);
+        await SaveAsync(platform, result, wholeBatchFailed, failureCounts, token);
         return result.Results;
     }
 
     private static BatchResult Unattempted(IReadOnlyList<WorkItem> items, PlatformError error) =>
         new([.. items.Select(i => new AccountResult(i.Account, RoundStop.OutcomeFor(error), error))], []);
 
-    private async Task SaveAsync(string platform, BatchResult result, CancellationToken token)
+    private async Task SaveAsync(
+        string platform, BatchResult result, bool wholeBatchFailed, IReadOnlyDictionary<string, int> failureCounts, CancellationToken token)
     {
         var now = time.GetUtcNow();
         var failures = result.Results
             .Where(static r => r.Outcome is CollectionOutcome.Failed or CollectionOutcome.Deferred && r.Error is not null)
-            .Select(r => new AccountFailure(r.Account.Key, now, r.Error!, r.Error!.RetryAt))
+            .Select(r => Failure(
+                r.Account.Key, r.Error!, wholeBatchFailed || result.RequestFailed?.Contains(r.Account.Key) == true, failureCounts, now))
             .ToList();
 
         await _writeLock.WaitAsync(token);
@@ -163,6 +183,23 @@ public sealed partial class CollectionService(
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>
+    /// A failure of the platform (a whole request failed, a rate limit, quota or refused credential, a deferred
+    /// round) keeps the entry's count and waits only for an announced reset: the platform's own state carries its
+    /// pause. A failure of the entry itself moves it one step along <see cref="BackoffSchedule"/>.
+    /// </summary>
+    private static AccountFailure Failure(
+        string watchKey, PlatformError error, bool wholeBatchFailed, IReadOnlyDictionary<string, int> failureCounts, DateTimeOffset now)
+    {
+        if (wholeBatchFailed || RoundStop.IsPlatformLevel(error.Kind))
+        {
+            return new AccountFailure(watchKey, now, error, error.RetryAt, PlatformLevel: true);
+        }
+
+        var count = failureCounts.GetValueOrDefault(watchKey) + 1;
+        return new AccountFailure(watchKey, now, error, BackoffSchedule.NextAttempt(error, count, now));
     }
 
     private static List<CommittedObservation> Committed(BatchResult result)

@@ -49,7 +49,8 @@ internal sealed class PlatformApi(HttpClient http, PlatformHttpProfile profile, 
         {
             if (!response.IsSuccessStatusCode)
             {
-                return new ApiResponse<T>(null, await ReadErrorAsync(response, path, cancellationToken));
+                var secrets = RequestSecrets.Of(request, http.DefaultRequestHeaders);
+                return new ApiResponse<T>(null, await ReadErrorAsync(response, path, secrets, cancellationToken));
             }
 
             return new ApiResponse<T>(await ReadJsonAsync(response, typeInfo, path, cancellationToken), null);
@@ -96,10 +97,11 @@ internal sealed class PlatformApi(HttpClient http, PlatformHttpProfile profile, 
         }
     }
 
-    private async Task<ApiError> ReadErrorAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
+    private async Task<ApiError> ReadErrorAsync(
+        HttpResponseMessage response, string path, IReadOnlyList<string> secrets, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var bytes = await ReadErrorBodyAsync(response, cancellationToken);
+        var bytes = RequestSecrets.Redact(await ReadErrorBodyAsync(response, cancellationToken), secrets);
         var body = profile.ErrorBodies.Read(status, bytes);
         var retryAt = RateLimitHeaders.RequestedRetryAt(response, profile.Dialect, time.GetUtcNow());
         return new ApiError(status, body?.Code, HttpErrorMapper.FromStatus(profile.Name, path, status, body, retryAt));

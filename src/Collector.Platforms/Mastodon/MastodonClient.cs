@@ -154,6 +154,13 @@ internal sealed class MastodonClient(HttpClient http, IOptions<MastodonOptions> 
             return ProfileOutcome.Failed(key, new PlatformError(PlatformErrorKind.Suspended, $"mastodon: {name} is suspended") { Scope = instance });
         }
 
+        // The stable id becomes "id@instance": an empty id would still look like one and merge unrelated accounts.
+        if (string.IsNullOrWhiteSpace(account.Id))
+        {
+            return ProfileOutcome.Failed(key, new PlatformError(
+                PlatformErrorKind.InvalidResponse, $"mastodon: the answer for {name} has no stable id") { Scope = instance });
+        }
+
         if (Counts.FindImplausible(
                 ("followers_count", account.FollowersCount),
                 ("following_count", account.FollowingCount),

@@ -21,6 +21,7 @@ public static class YouTubeServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddSingleton<YouTubeQuotaStatus>();
         services.AddSingleton(static provider => new YouTubeQuota(
             provider.GetRequiredService<IQuotaLedger>(),
             provider.GetRequiredService<IOptions<YouTubeOptions>>(),

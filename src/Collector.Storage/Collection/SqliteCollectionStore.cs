@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Collector.Core.Accounts;
 using Collector.Core.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Collector.Storage.Collection;
 
@@ -28,6 +29,21 @@ internal sealed class SqliteCollectionStore(SqliteConnectionFactory connections)
             return tracked;
         }
 
+        try
+        {
+            await ReadTrackedAsync(platform, watchKeys, tracked, cancellationToken);
+        }
+        catch (SqliteException ex) when (SqliteErrors.IsEnvironmental(ex))
+        {
+            throw SqliteErrors.ToStorageException(ex, connections.DatabasePath);
+        }
+
+        return tracked;
+    }
+
+    private async Task ReadTrackedAsync(
+        string platform, IReadOnlyCollection<string> watchKeys, Dictionary<string, TrackedAccount> tracked, CancellationToken cancellationToken)
+    {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = TrackedAccountsSql;
@@ -45,8 +61,39 @@ internal sealed class SqliteCollectionStore(SqliteConnectionFactory connections)
                 Handle: reader.GetString(3),
                 PostsRef: reader.GetNullableString(4));
         }
+    }
 
-        return tracked;
+    internal const string FailureCountsSql = """
+        SELECT watch_key, consecutive_failures
+          FROM watch_entries
+         WHERE platform = $platform
+           AND consecutive_failures > 0
+           AND watch_key IN (SELECT value FROM json_each($watch_keys));
+        """;
+
+    public async Task<IReadOnlyDictionary<string, int>> GetConsecutiveFailuresAsync(
+        string platform, IReadOnlyCollection<string> watchKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(watchKeys);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (watchKeys.Count == 0)
+        {
+            return counts;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = FailureCountsSql;
+        command.Parameters.AddWithValue("$platform", platform);
+        command.Parameters.AddWithValue("$watch_keys", JsonSerializer.Serialize(watchKeys));
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return counts;
     }
 
     public async Task SaveBatchAsync(
@@ -63,6 +110,24 @@ internal sealed class SqliteCollectionStore(SqliteConnectionFactory connections)
             return;
         }
 
+        try
+        {
+            await WriteBatchAsync(platform, observations, failures, cancellationToken);
+        }
+        catch (SqliteException ex) when (SqliteErrors.IsEnvironmental(ex))
+        {
+            // SQLite has already undone the batch (or the transaction's dispose did): nothing of it is stored, and
+            // the same connection is usable again once space or permission returns.
+            throw SqliteErrors.ToStorageException(ex, connections.DatabasePath);
+        }
+    }
+
+    private async Task WriteBatchAsync(
+        string platform,
+        IReadOnlyList<AccountObservation> observations,
+        IReadOnlyList<AccountFailure> failures,
+        CancellationToken cancellationToken)
+    {
         await using var connection = await connections.OpenAsync(cancellationToken);
 
         // BEGIN IMMEDIATE: the write lock is taken (or waited for, busy_timeout) up front; a deferred transaction

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Collector.Core.Collection;
 using Collector.Core.Notifications;
+using Collector.Core.Storage;
 using Collector.Core.Watchlist;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -43,7 +44,19 @@ internal static class CollectCommand
             }
 
             var service = session.Services.GetRequiredService<CollectionService>();
-            var reports = await CollectWithProgressAsync(service, accounts, console, token);
+            IReadOnlyList<CollectionReport> reports;
+            try
+            {
+                reports = await CollectWithProgressAsync(service, accounts, console, token);
+            }
+            catch (StorageException ex)
+            {
+                // The database, not an account, failed: the round stopped; what was committed before stays.
+                await console.Error.WriteLineAsync($"collect stopped: {ex.Message}");
+                await console.Error.WriteLineAsync("batches saved before the failure are kept; fix the cause and run collect again");
+                return ExitCodes.Failed;
+            }
+
             CollectSummary.Write(console, reports);
 
             // The snapshots and their events are committed; what they announce goes out now (or stays queued).

@@ -11,12 +11,19 @@ internal static class CollectorCli
         var root = new RootCommand("collector: tracks public social-media metrics and flags micro-influencers");
         global.AddTo(root);
 
+        root.Subcommands.Add(RunCommand.Create(global, console));
         root.Subcommands.Add(CollectCommand.Create(global, console));
         root.Subcommands.Add(ValidateCommand.Create(global, console));
         root.Subcommands.Add(StatusCommand.Create(global, console));
         root.Subcommands.Add(FlagsCommand.Create(global, console));
         root.Subcommands.Add(HistoryCommand.Create(global, console));
         root.Subcommands.Add(ExportCommand.Create(global, console));
+        root.Subcommands.Add(BackupCommand.Create(global, console));
+        root.Subcommands.Add(HousekeepingCommand.Create(global, console));
+        root.Subcommands.Add(HealthCommand.Create(global, console));
+
+        // No verb at all runs the worker (SPEC "Commands"), as `dotnet run` and the container do.
+        root.SetAction((result, token) => RunCommand.RunAsync(global.Read(result), console, token));
         return root;
     }
 

@@ -35,7 +35,9 @@ internal static class StatusCommand
             var reader = session.Services.GetRequiredService<IStatusReader>();
             var records = await reader.GetStatusAsync(token);
             var growth = await GrowthOfAsync(reader, session.Watchlist!, records, token);
-            var rows = StatusBuilder.Build(session.Watchlist!, records, growth);
+            var platforms = await session.Services.GetRequiredService<IPlatformStateStore>().GetAllAsync(token);
+            var now = session.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var rows = StatusBuilder.Build(session.Watchlist!, records, growth, platforms, now);
             if (json)
             {
                 await console.Out.WriteLineAsync(JsonSerializer.Serialize(rows, CliJsonContext.Default.IReadOnlyListStatusRow));
@@ -82,7 +84,8 @@ internal static class StatusCommand
 
     private static void WriteTable(CliConsole console, IReadOnlyList<StatusRow> rows)
     {
-        var table = new Table().AddColumns("account", "followers", "ER", "tier", "7 days", "band ETA", "last collected", "failures", "last error");
+        var table = new Table().AddColumns(
+            "account", "followers", "ER", "tier", "7 days", "band ETA", "last collected", "failures", "last error", "paused");
         foreach (var row in rows)
         {
             table.AddRow(
@@ -94,11 +97,16 @@ internal static class StatusCommand
                 row.Growth?.ProjectedBandEntry?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
                 row.LastCollectedAt?.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) ?? "never",
                 row.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(row.LastError ?? string.Empty));
+                Markup.Escape(row.LastError ?? string.Empty),
+                Markup.Escape(Paused(row)));
         }
 
         TableConsole.For(console).Write(table);
     }
+
+    private static string Paused(StatusRow row) => row.PauseReason is null
+        ? string.Empty
+        : $"until {row.PausedUntil?.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) ?? "next slot"}: {row.PauseReason}";
 
     private static string SevenDays(GrowthView? growth) =>
         growth?.Windows.FirstOrDefault(static w => w.Days == 7) is { Change: { } change, SpanDays: { } span } week

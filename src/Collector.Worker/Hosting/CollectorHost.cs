@@ -49,7 +49,7 @@ internal static class CollectorHost
         return builder;
     }
 
-    private static Dictionary<string, string?> ReadEnvironment()
+    internal static Dictionary<string, string?> ReadEnvironment()
     {
         var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())

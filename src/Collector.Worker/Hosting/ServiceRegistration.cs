@@ -1,6 +1,7 @@
 using Collector.Core.Collection;
 using Collector.Storage;
 using Collector.Worker.Notifications;
+using Collector.Storage.Housekeeping;
 using Collector.Worker.Settings;
 using Collector.Worker.Watchlists;
 using Microsoft.Extensions.Configuration;
@@ -22,9 +23,11 @@ internal static class ServiceRegistration
 
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.AddCollectorStorage(storage.Path);
+        services.AddSingleton(static sp => new RetentionPolicy(sp.GetRequiredService<IOptions<StorageOptions>>().Value.RetainRawDays));
         services.AddPlatformClients(configuration);
 
         services.AddSingleton(static sp => sp.GetRequiredService<IOptions<CollectionOptions>>().Value);
+        services.AddSingleton<PlatformHealthTracker>();
         services.AddSingleton<CollectionService>();
         services.AddSingleton<WatchlistSource>();
         services.AddAnalysisAndNotifications();

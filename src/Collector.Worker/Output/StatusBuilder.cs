@@ -9,23 +9,38 @@ namespace Collector.Worker.Output;
 internal static class StatusBuilder
 {
     /// <param name="growth">Growth per account id (accounts without one get a null <c>growth</c>).</param>
+    /// <param name="platforms">Platforms paused as a whole; their accounts show the platform's pause.</param>
+    /// <param name="now">The instant pauses are judged against (a next attempt in the past is no pause).</param>
     public static IReadOnlyList<StatusRow> Build(
-        WatchlistDocument watchlist, IReadOnlyList<AccountStatusRecord> records, IReadOnlyDictionary<long, GrowthSummary>? growth = null)
+        WatchlistDocument watchlist,
+        IReadOnlyList<AccountStatusRecord> records,
+        IReadOnlyDictionary<long, GrowthSummary>? growth = null,
+        IReadOnlyList<PlatformStateRecord>? platforms = null,
+        DateTimeOffset? now = null)
     {
+        var paused = (platforms ?? []).ToDictionary(static p => p.Platform, StringComparer.Ordinal);
+        var at = now ?? DateTimeOffset.MinValue;
         var byKey = new Dictionary<(string, string), AccountStatusRecord>();
         foreach (var record in records)
         {
             byKey[(record.Platform, record.WatchKey)] = record;
         }
 
-        return [.. watchlist.Accounts.Select(account => Row(account, byKey.GetValueOrDefault((account.Platform, account.Key)), growth))];
+        return [.. watchlist.Accounts.Select(account => Row(
+            account, byKey.GetValueOrDefault((account.Platform, account.Key)), growth, paused.GetValueOrDefault(account.Platform), at))];
     }
 
-    private static StatusRow Row(WatchedAccount account, AccountStatusRecord? record, IReadOnlyDictionary<long, GrowthSummary>? growth)
+    private static StatusRow Row(
+        WatchedAccount account,
+        AccountStatusRecord? record,
+        IReadOnlyDictionary<long, GrowthSummary>? growth,
+        PlatformStateRecord? platform,
+        DateTimeOffset now)
     {
         var summary = record?.AccountId is { } id && growth?.GetValueOrDefault(id) is { } found ? GrowthView.From(found) : null;
         var latest = record?.Latest;
         var state = record?.State;
+        var pause = PauseView.Of(state, platform, now);
         var tier = latest is null ? Tier.Unknown : TierClassifier.Classify(latest.Followers, latest.EngagementRate, account.Band);
         return new StatusRow(
             account.Platform,
@@ -44,6 +59,8 @@ internal static class StatusBuilder
             state?.LastError is { } error ? $"{state.LastErrorKind}: {error}" : null,
             state?.NextAttemptAt,
             account.Tags,
-            summary);
+            summary,
+            pause?.Until,
+            pause?.Reason);
     }
 }

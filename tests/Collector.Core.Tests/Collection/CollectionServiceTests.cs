@@ -2,6 +2,7 @@ using Collector.Core.Accounts;
 using Collector.Core.Collection;
 using Collector.Core.Metrics;
 using Collector.Core.Platforms;
+using Collector.Core.Storage;
 using Collector.Core.Watchlist;
 using Collector.TestKit.Builders;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -193,7 +194,9 @@ public sealed class CollectionServiceTests
 
         Assert.Equal(["alice.example.com", "carol.example.com"], _store.Observations.Select(o => o.WatchKey).Order());
         Assert.Equal(CollectionOutcome.Failed, report.Results.Single(r => r.Account.Key == "bob.example.com").Outcome);
-        Assert.Equal(PlatformErrorKind.Unavailable, Assert.Single(_store.Failures).Error.Kind);
+        var failure = Assert.Single(_store.Failures);
+        Assert.Equal(PlatformErrorKind.Unavailable, failure.Error.Kind);
+        Assert.True(failure.PlatformLevel); // the request failed, not the account: no back-off step for it
         Assert.Single(_store.Batches);
     }
 
@@ -216,6 +219,25 @@ public sealed class CollectionServiceTests
         Assert.Equal(3, report.Deferred);
         Assert.Equal(3, client.ResolveCalls.Count);
         Assert.All(_store.Failures, f => Assert.Equal(retryAt, f.NextAttemptAt));
+    }
+
+    [Fact]
+    public async Task Collect_WhenTheDatabaseCannotTakeABatch_StopsTheRoundAndReportsTheStorageError()
+    {
+        var accounts = WatchedAccountBuilder.Many("bluesky", 100, engagementPosts: 0);
+        foreach (var account in accounts)
+        {
+            _client.Add(account.Key, 1_000);
+        }
+
+        var full = new StorageException(StorageErrorKind.Full, "database is full (disk or max_page_count): c.db: disk full");
+        _store.FailSavesFrom = (2, full);
+
+        var error = await Assert.ThrowsAsync<StorageException>(() => CollectAsync(accounts, maxConcurrency: 1));
+
+        Assert.Same(full, error);
+        Assert.Single(_store.Batches); // the batch saved before the failure stays
+        Assert.Equal(2, _client.ResolveCalls.Count); // no batch fetched after the failing one
     }
 
     private static IReadOnlyList<WatchedAccount> Accounts(params string[] handles) =>

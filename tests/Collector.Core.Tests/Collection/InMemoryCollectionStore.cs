@@ -14,12 +14,29 @@ internal sealed class InMemoryCollectionStore : ICollectionStore
 
     public IEnumerable<AccountFailure> Failures => Batches.SelectMany(static b => b.Failures);
 
+    /// <summary>Thrown by every save from the Nth one (1-based) on, as a full or read-only database would.</summary>
+    public (int FromSave, StorageException Error)? FailSavesFrom { get; set; }
+
+    private int _saves;
+
     public Task<IReadOnlyDictionary<string, TrackedAccount>> GetTrackedAccountsAsync(
         string platform, IReadOnlyCollection<string> watchKeys, CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<string, TrackedAccount> found = watchKeys
             .Where(Tracked.ContainsKey)
             .ToDictionary(k => k, k => Tracked[k], StringComparer.Ordinal);
+        return Task.FromResult(found);
+    }
+
+    /// <summary>The consecutive failures the "database" holds; tests set them and failures update them like SQLite.</summary>
+    public Dictionary<string, int> FailureCounts { get; } = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyDictionary<string, int>> GetConsecutiveFailuresAsync(
+        string platform, IReadOnlyCollection<string> watchKeys, CancellationToken cancellationToken)
+    {
+        IReadOnlyDictionary<string, int> found = watchKeys
+            .Where(FailureCounts.ContainsKey)
+            .ToDictionary(k => k, k => FailureCounts[k], StringComparer.Ordinal);
         return Task.FromResult(found);
     }
 
@@ -31,7 +48,21 @@ internal sealed class InMemoryCollectionStore : ICollectionStore
     {
         lock (Batches)
         {
+            if (FailSavesFrom is { } fail && ++_saves >= fail.FromSave)
+            {
+                throw fail.Error;
+            }
+
             Batches.Add((observations, failures));
+            foreach (var observation in observations)
+            {
+                FailureCounts.Remove(observation.WatchKey);
+            }
+
+            foreach (var failure in failures.Where(static f => !f.PlatformLevel))
+            {
+                FailureCounts[failure.WatchKey] = FailureCounts.GetValueOrDefault(failure.WatchKey) + 1;
+            }
         }
 
         return Task.CompletedTask;

@@ -1,10 +1,9 @@
+using Collector.Platforms.Tests.Harness;
 using Collector.Core.Platforms;
 using Collector.Platforms.Http;
 using Collector.Platforms.Mastodon;
 using Collector.TestKit.Fakes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Collector.Platforms.Tests.Mastodon;
@@ -66,41 +65,11 @@ internal sealed class MastodonHarness : IAsyncDisposable
 
     /// <summary>The container as the worker builds it; throws OptionsValidationException like a host start would.</summary>
     public static ServiceProvider BuildServices(IReadOnlyDictionary<string, string?> values, TimeProvider? clock = null)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection();
-        if (clock is not null)
-        {
-            services.AddSingleton(clock);
-        }
-
-        services.AddMastodon(configuration);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        try
-        {
-            provider.GetRequiredService<IStartupValidator>().Validate();
-        }
-        catch
-        {
-            provider.Dispose();
-            throw;
-        }
-
-        return provider;
-    }
+        => ClientContainer.Build(values, clock, static (services, configuration) => services.AddMastodon(configuration));
 
     public async ValueTask DisposeAsync()
     {
-        var disposing = Services.DisposeAsync().AsTask();
-
-        // As in BlueskyHarness: keep the fake clock moving so pipeline disposal cannot hang on it.
-        for (var i = 0; i < 900 && Clock is not null && !disposing.IsCompleted; i++)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
-            Clock.Advance(TimeSpan.FromSeconds(1));
-        }
-
-        await disposing;
+        await ClientContainer.DisposeAsync(Services, Clock);
         await Server.DisposeAsync();
     }
 }

@@ -1,10 +1,9 @@
+using Collector.Platforms.Tests.Harness;
 using Collector.Core.Platforms;
 using Collector.Platforms.Http;
 using Collector.Platforms.X;
 using Collector.TestKit.Fakes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Collector.Platforms.Tests.X;
@@ -62,42 +61,11 @@ internal sealed class XHarness : IAsyncDisposable
 
     /// <summary>The container as the worker builds it; throws OptionsValidationException like a host start would.</summary>
     public static ServiceProvider BuildServices(IReadOnlyDictionary<string, string?> values, TimeProvider? clock = null)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection();
-        if (clock is not null)
-        {
-            services.AddSingleton(clock);
-        }
-
-        services.AddX(configuration);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        try
-        {
-            provider.GetRequiredService<IStartupValidator>().Validate();
-        }
-        catch
-        {
-            provider.Dispose();
-            throw;
-        }
-
-        return provider;
-    }
+        => ClientContainer.Build(values, clock, static (services, configuration) => services.AddX(configuration));
 
     public async ValueTask DisposeAsync()
     {
-        var disposing = Services.DisposeAsync().AsTask();
-
-        // A failed assertion can leave a request waiting on the fake clock, and Polly's pipeline disposal waits for
-        // pending executions by polling that same clock: keep time moving so a failing test fails instead of hanging.
-        for (var i = 0; i < 900 && Clock is not null && !disposing.IsCompleted; i++)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
-            Clock.Advance(TimeSpan.FromSeconds(1));
-        }
-
-        await disposing;
+        await ClientContainer.DisposeAsync(Services, Clock);
         await Server.DisposeAsync();
     }
 }

@@ -3,7 +3,6 @@ using Collector.Storage.Migrations;
 using Collector.Worker.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Collector.Worker.Tests.MastodonYouTube;
 
@@ -16,7 +15,7 @@ internal sealed class WorkerContainer : IAsyncDisposable
 
     public CollectionService Collection => Services.GetRequiredService<CollectionService>();
 
-    public static async Task<WorkerContainer> StartAsync(IReadOnlyDictionary<string, string?> settings, string databasePath, FakeTimeProvider clock)
+    public static async Task<WorkerContainer> StartAsync(IReadOnlyDictionary<string, string?> settings, string databasePath, TimeProvider clock)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings)

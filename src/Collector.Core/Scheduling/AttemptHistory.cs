@@ -1,0 +1,36 @@
+using Collector.Core.Storage;
+using Collector.Core.Watchlist;
+
+namespace Collector.Core.Scheduling;
+
+/// <summary>What the database remembers of each entry's attempts, looked up by (platform, watch key).</summary>
+public sealed class AttemptHistory
+{
+    private readonly Dictionary<(string Platform, string WatchKey), CollectionStateRecord> _states;
+
+    private AttemptHistory(Dictionary<(string, string), CollectionStateRecord> states) => _states = states;
+
+    public static AttemptHistory Empty { get; } = new([]);
+
+    public static AttemptHistory From(IEnumerable<AccountStatusRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var states = new Dictionary<(string, string), CollectionStateRecord>();
+        foreach (var record in records)
+        {
+            if (record.State is { } state)
+            {
+                states[(record.Platform, record.WatchKey)] = state;
+            }
+        }
+
+        return new AttemptHistory(states);
+    }
+
+    /// <summary>Null when the entry was never attempted.</summary>
+    public CollectionStateRecord? For(WatchedAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return _states.GetValueOrDefault((account.Platform, account.Key));
+    }
+}
