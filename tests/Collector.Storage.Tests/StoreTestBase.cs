@@ -28,7 +28,11 @@ public abstract class StoreTestBase : IAsyncLifetime
         Reader = new SqliteStatusReader(connections);
     }
 
-    public async Task DisposeAsync() => await Database.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        await Database.DisposeAsync();
+    }
 
     /// <summary>Moves the clock forward and returns the new now.</summary>
     protected DateTimeOffset AdvanceClock(TimeSpan by)

@@ -84,9 +84,9 @@ internal static class StatusScenario
             var queried = watch.Elapsed.TotalSeconds;
             watch.Restart();
             var rows = 0L;
-            await foreach (var snapshots in reader.GetRecentSnapshotsAsync(StatusCommand.GrowthLookBack, token))
+            await foreach (var account in reader.GetGrowthPointsAsync(token))
             {
-                rows += snapshots.Count;
+                rows += account.Points.Count;
             }
 
             if (run > 0)
@@ -97,7 +97,7 @@ internal static class StatusScenario
 
         context.Report.Add("status", "  of which: loading and validating the watchlist", $"{Report.Num(Stats.Median(load))} s");
         context.Report.Add("status", "  of which: the status query (IStatusReader.GetStatusAsync)", $"{Report.Num(Stats.Median(query))} s");
-        context.Report.Add("status", "  of which: the recent snapshots for growth (IStatusReader.GetRecentSnapshotsAsync)", $"{Report.Num(Stats.Median(recent))} s");
+        context.Report.Add("status", "  of which: the growth points (IStatusReader.GetGrowthPointsAsync)", $"{Report.Num(Stats.Median(recent))} s");
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ internal static class StorageScenario
         var path = context.Workspace.NewPath("storage-product.db");
         var connections = new SqliteConnectionFactory(path);
         await new DatabaseMigrator(connections, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(token);
-        var store = new SqliteCollectionStore(connections);
+        await using var store = new SqliteCollectionStore(connections);
 
         await WriteRoundAsync(store, Observations(rows, batch, FirstRound), token);
         var second = Observations(rows, batch, FirstRound.AddHours(6));

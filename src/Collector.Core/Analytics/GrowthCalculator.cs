@@ -24,9 +24,17 @@ public static class GrowthCalculator
     public static GrowthSummary Summarize(IReadOnlyList<SnapshotRecord> snapshots, BandSettings band)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
-        ArgumentNullException.ThrowIfNull(band);
+        return Summarize([.. snapshots.Where(static s => s.Followers is not null).Select(static s => new GrowthPoint(s.CollectedAt, s.Followers!.Value))], band);
+    }
 
-        var measured = snapshots.Where(static s => s.Followers is not null).ToList();
+    /// <param name="measured">
+    /// The account's measured points, oldest first: all of them, or at least those <see cref="Candidates"/> picks,
+    /// which give the same summary.
+    /// </param>
+    public static GrowthSummary Summarize(IReadOnlyList<GrowthPoint> measured, BandSettings band)
+    {
+        ArgumentNullException.ThrowIfNull(measured);
+        ArgumentNullException.ThrowIfNull(band);
         if (measured.Count == 0)
         {
             return GrowthSummary.Empty;
@@ -35,60 +43,124 @@ public static class GrowthCalculator
         var latest = measured[^1];
         var windows = WindowDays.Select(days => Window(measured, latest, days)).ToList();
         var (rate, span) = Rate(measured, latest);
-        return new GrowthSummary(latest.CollectedAt, latest.Followers, windows, rate, span, Project(latest, rate, band));
+        return new GrowthSummary(latest.At, latest.Followers, windows, rate, span, Project(latest, rate, band));
     }
 
-    private static GrowthWindow Window(List<SnapshotRecord> measured, SnapshotRecord latest, int days)
+    /// <summary>
+    /// The few points of a long series that decide its summary, so a summary can be kept without the series: the
+    /// latest; for each window the last point at or before its nominal start and the first after it (the nearest is
+    /// one of the two); and the first point of the rate window. Oldest first, each point once.
+    /// </summary>
+    public static IReadOnlyList<GrowthPoint> Candidates(IReadOnlyList<GrowthPoint> measured)
+    {
+        ArgumentNullException.ThrowIfNull(measured);
+        if (measured.Count == 0)
+        {
+            return [];
+        }
+
+        var latest = measured[^1];
+        var picked = new SortedSet<int> { measured.Count - 1 };
+        foreach (var days in WindowDays)
+        {
+            var start = latest.At - TimeSpan.FromDays(days);
+            var after = FirstIndex(measured, p => p.At > start);
+            if (after > 0)
+            {
+                picked.Add(LastIndexAtOrBefore(measured, after - 1));
+            }
+
+            if (after >= 0 && measured[after].At < latest.At)
+            {
+                picked.Add(after);
+            }
+        }
+
+        var rateFrom = FirstIndex(measured, p => p.At >= latest.At - RateWindow);
+        if (rateFrom >= 0)
+        {
+            picked.Add(rateFrom);
+        }
+
+        return [.. picked.Select(i => measured[i])];
+    }
+
+    private static int FirstIndex(IReadOnlyList<GrowthPoint> points, Func<GrowthPoint, bool> predicate)
+    {
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (predicate(points[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Among points at the same instant the first one counts (the summary keeps the first of equals).</summary>
+    private static int LastIndexAtOrBefore(IReadOnlyList<GrowthPoint> points, int index)
+    {
+        while (index > 0 && points[index - 1].At == points[index].At)
+        {
+            index--;
+        }
+
+        return index;
+    }
+
+    private static GrowthWindow Window(IReadOnlyList<GrowthPoint> measured, GrowthPoint latest, int days)
     {
         var nominal = TimeSpan.FromDays(days);
-        var target = latest.CollectedAt - nominal;
+        var target = latest.At - nominal;
         var tolerance = nominal / 2;
-        SnapshotRecord? best = null;
-        foreach (var snapshot in measured)
+        GrowthPoint? best = null;
+        foreach (var point in measured)
         {
-            if (snapshot.CollectedAt >= latest.CollectedAt || (snapshot.CollectedAt - target).Duration() > tolerance)
+            if (point.At >= latest.At || (point.At - target).Duration() > tolerance)
             {
                 continue;
             }
 
             // Strictly nearer wins; on a tie the older one, so the span is never shorter than the window.
-            if (best is null || (snapshot.CollectedAt - target).Duration() < (best.CollectedAt - target).Duration())
+            if (best is not { } current || (point.At - target).Duration() < (current.At - target).Duration())
             {
-                best = snapshot;
+                best = point;
             }
         }
 
-        if (best is null)
+        if (best is not { } from)
         {
             return GrowthWindow.None(days);
         }
 
-        var change = latest.Followers!.Value - best.Followers!.Value;
-        double? percent = best.Followers.Value == 0 ? null : 100.0 * change / best.Followers.Value;
-        return new GrowthWindow(days, best.CollectedAt, latest.CollectedAt - best.CollectedAt, change, percent);
+        var change = latest.Followers - from.Followers;
+        double? percent = from.Followers == 0 ? null : 100.0 * change / from.Followers;
+        return new GrowthWindow(days, from.At, latest.At - from.At, change, percent);
     }
 
-    private static (double? Rate, TimeSpan? Span) Rate(List<SnapshotRecord> measured, SnapshotRecord latest)
+    private static (double? Rate, TimeSpan? Span) Rate(IReadOnlyList<GrowthPoint> measured, GrowthPoint latest)
     {
-        var earliest = measured.FirstOrDefault(s => s.CollectedAt >= latest.CollectedAt - RateWindow);
-        if (earliest is null || latest.CollectedAt - earliest.CollectedAt < MinRateSpan)
+        var index = FirstIndex(measured, p => p.At >= latest.At - RateWindow);
+        if (index < 0 || latest.At - measured[index].At < MinRateSpan)
         {
             return (null, null);
         }
 
-        var span = latest.CollectedAt - earliest.CollectedAt;
-        return ((latest.Followers!.Value - earliest.Followers!.Value) / span.TotalDays, span);
+        var earliest = measured[index];
+        var span = latest.At - earliest.At;
+        return ((latest.Followers - earliest.Followers) / span.TotalDays, span);
     }
 
-    private static DateTimeOffset? Project(SnapshotRecord latest, double? rate, BandSettings band)
+    private static DateTimeOffset? Project(GrowthPoint latest, double? rate, BandSettings band)
     {
-        var followers = latest.Followers!.Value;
+        var followers = latest.Followers;
         if (followers >= band.MinFollowers || rate is not > 0)
         {
             return null;
         }
 
         var days = (band.MinFollowers - followers) / rate.Value;
-        return days > ProjectionHorizon.TotalDays ? null : latest.CollectedAt + TimeSpan.FromDays(days);
+        return days > ProjectionHorizon.TotalDays ? null : latest.At + TimeSpan.FromDays(days);
     }
 }

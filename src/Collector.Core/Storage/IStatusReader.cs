@@ -1,3 +1,5 @@
+using Collector.Core.Analytics;
+
 namespace Collector.Core.Storage;
 
 /// <summary>Read side used by <c>status</c>: the latest known facts of every entry the database has seen.</summary>
@@ -10,10 +12,10 @@ public interface IStatusReader
     Task<AccountStatusRecord?> GetStatusAsync(string platform, string watchKey, CancellationToken cancellationToken);
 
     /// <summary>
-    /// For every account with snapshots, those taken within <paramref name="lookBack"/> of its latest one, oldest
-    /// first: one list per account (never empty), in one read.
+    /// For every account with a measured snapshot, the points its growth summary is computed from
+    /// (<see cref="GrowthCalculator.Candidates"/> of its history), in one read of a few rows per account.
     /// </summary>
-    IAsyncEnumerable<IReadOnlyList<SnapshotRecord>> GetRecentSnapshotsAsync(TimeSpan lookBack, CancellationToken cancellationToken);
+    IAsyncEnumerable<AccountGrowthPoints> GetGrowthPointsAsync(CancellationToken cancellationToken);
 
     /// <summary>Snapshots of one account, oldest first, optionally since an instant.</summary>
     Task<IReadOnlyList<SnapshotRecord>> GetSnapshotsAsync(long accountId, DateTimeOffset? since, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Collector.Core.Analytics;
 using Collector.Core.Bands;
+using Collector.Storage.Analytics;
 using Collector.Storage.Notifications;
 using Collector.Storage.Status;
 
@@ -85,6 +86,7 @@ internal sealed class SqliteAnalysisStore(SqliteConnectionFactory connections, T
         await using var transaction = connection.BeginTransaction();
         await using (var writer = new AccountEventWriter(connection, transaction))
         await using (var outbox = new OutboxWriter(connection, transaction))
+        using (var growth = new GrowthPointsWriter(connection, transaction))
         {
             foreach (var update in updates)
             {
@@ -93,6 +95,9 @@ internal sealed class SqliteAnalysisStore(SqliteConnectionFactory connections, T
                 {
                     continue;
                 }
+
+                // New snapshots move the account's growth: its points are kept current with its band state.
+                growth.Refresh(update.AccountId, now);
 
                 foreach (var accountEvent in update.Events)
                 {

@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 
 namespace Collector.Storage.Collection;
 
-/// <summary>Records failed attempts inside the batch transaction, one prepared statement re-bound per row.</summary>
-internal sealed class FailureWriter : IAsyncDisposable
+/// <summary>Records failed attempts, one statement prepared once per connection and re-bound per row.</summary>
+internal sealed class FailureWriter : IDisposable
 {
     /// <summary>Error messages are for operators; a platform that answers with a whole HTML page must not bloat every row.</summary>
     internal const int MaxErrorLength = 2000;
@@ -24,12 +24,13 @@ internal sealed class FailureWriter : IAsyncDisposable
             next_attempt_at = excluded.next_attempt_at;
         """;
 
-    private readonly SqliteCommand _markFailure;
+    private readonly PreparedStatement _markFailure;
 
-    public FailureWriter(SqliteConnection connection, SqliteTransaction transaction) =>
-        _markFailure = PreparedCommand.Create(connection, transaction, MarkFailureSql);
+    public FailureWriter(SqliteConnection connection) => _markFailure = new PreparedStatement(connection, MarkFailureSql);
 
-    public async Task WriteAsync(string platform, AccountFailure failure, CancellationToken cancellationToken)
+    public void Enlist(SqliteTransaction transaction) => _markFailure.Command.Transaction = transaction;
+
+    public void Write(string platform, AccountFailure failure)
     {
         var message = failure.Error.Message;
         if (message.Length > MaxErrorLength)
@@ -37,15 +38,15 @@ internal sealed class FailureWriter : IAsyncDisposable
             message = message[..MaxErrorLength];
         }
 
-        _markFailure.Bind("$platform", platform)
-            .Bind("$watch_key", failure.WatchKey)
-            .Bind("$at", SqliteInstant.ToStored(failure.At))
-            .Bind("$increment", failure.PlatformLevel ? 0 : 1)
-            .Bind("$kind", failure.Error.Kind.ToString())
-            .Bind("$message", message)
-            .Bind("$next_attempt_at", SqliteInstant.ToParameter(failure.NextAttemptAt));
-        await _markFailure.ExecuteNonQueryAsync(cancellationToken);
+        _markFailure.Set("$platform", platform)
+            .Set("$watch_key", failure.WatchKey)
+            .Set("$at", SqliteInstant.ToStored(failure.At))
+            .Set("$increment", failure.PlatformLevel ? 0 : 1)
+            .Set("$kind", failure.Error.Kind.ToString())
+            .Set("$message", message)
+            .Set("$next_attempt_at", SqliteInstant.ToParameter(failure.NextAttemptAt));
+        _markFailure.Command.ExecuteNonQuery();
     }
 
-    public ValueTask DisposeAsync() => _markFailure.DisposeAsync();
+    public void Dispose() => _markFailure.Dispose();
 }

@@ -5,36 +5,41 @@ using Microsoft.Data.Sqlite;
 namespace Collector.Storage.Collection;
 
 /// <summary>
-/// Writes successful observations inside one transaction with statements prepared once and re-bound per row:
-/// re-parsing SQL per row costs more than the writes themselves on a large batch.
+/// Writes successful observations with statements prepared once per connection and re-bound per row. In the steady
+/// state (known account, same handle, entry without failures) an observation is one read and one insert: the
+/// account, its handle span and its watch entry are written only when they change (0005_lean_writes.sql).
 /// </summary>
-internal sealed class ObservationWriter : IAsyncDisposable
+internal sealed class ObservationWriter : IDisposable
 {
-    // The stable id decides identity; the handle and posts pointer are whatever the platform reports now.
-    // A missing posts_ref keeps the known one: a profile response without it does not mean the uploads playlist is gone.
-    private const string UpsertAccountSql = """
+    private const string FindAccountSql = """
+        SELECT id, handle, posts_ref FROM accounts WHERE platform = $platform AND platform_id = $platform_id;
+        """;
+
+    private const string InsertAccountSql = """
         INSERT INTO accounts (platform, platform_id, handle, posts_ref, first_seen_at)
         VALUES ($platform, $platform_id, $handle, $posts_ref, $at)
-        ON CONFLICT (platform, platform_id) DO UPDATE SET
-            handle = excluded.handle,
-            posts_ref = coalesce(excluded.posts_ref, accounts.posts_ref)
         RETURNING id;
         """;
 
-    // Extends the current span when the handle is unchanged; no row updated means a new account or a rename.
-    private const string ExtendHandleSpanSql = """
+    // A missing posts_ref keeps the known one: a profile response without it does not mean the uploads playlist is gone.
+    private const string UpdateAccountSql = """
+        UPDATE accounts SET handle = $handle, posts_ref = coalesce($posts_ref, posts_ref) WHERE id = $account_id;
+        """;
+
+    // The span's last sighting is the account's latest snapshot before this one (its first sighting if it has none).
+    private const string CloseHandleSpanSql = """
         UPDATE account_handles
-           SET last_seen_at = max(last_seen_at, $at)
+           SET last_seen_at = max(first_seen_at, coalesce(
+                (SELECT max(s.collected_at) FROM snapshots AS s WHERE s.account_id = $account_id AND s.collected_at < $at),
+                first_seen_at))
          WHERE id = (SELECT max(id) FROM account_handles WHERE account_id = $account_id)
-           AND handle = $handle;
+           AND last_seen_at IS NULL;
         """;
 
     private const string OpenHandleSpanSql = """
-        INSERT INTO account_handles (account_id, handle, first_seen_at, last_seen_at)
-        VALUES ($account_id, $handle, $at, $at);
+        INSERT INTO account_handles (account_id, handle, first_seen_at) VALUES ($account_id, $handle, $at);
         """;
 
-    // accounts.latest_snapshot_id follows through the snapshots_track_latest trigger.
     private const string InsertSnapshotSql = """
         INSERT INTO snapshots (
             account_id, collected_at, followers, following, posts, posts_sampled,
@@ -45,61 +50,109 @@ internal sealed class ObservationWriter : IAsyncDisposable
         """;
 
     // The watch key (re)points at the account it resolved to now: keys can move, and several keys can share one.
+    // The update's WHERE makes the steady state (same account, nothing to clear) a read without a write; the entry's
+    // times then follow from the account's latest snapshot.
     private const string MarkSuccessSql = """
         INSERT INTO watch_entries (platform, watch_key, account_id, first_seen_at, last_attempt_at, last_success_at)
         VALUES ($platform, $watch_key, $account_id, $at, $at, $at)
         ON CONFLICT (platform, watch_key) DO UPDATE SET
             account_id = excluded.account_id,
-            last_attempt_at = excluded.last_attempt_at,
-            last_success_at = excluded.last_success_at,
+            last_attempt_at = max(coalesce(watch_entries.last_attempt_at, excluded.last_attempt_at), excluded.last_attempt_at),
+            last_success_at = max(coalesce(watch_entries.last_success_at, excluded.last_success_at), excluded.last_success_at),
             consecutive_failures = 0,
             last_error_kind = NULL,
             last_error = NULL,
-            next_attempt_at = NULL;
+            next_attempt_at = NULL
+        WHERE watch_entries.account_id IS NOT excluded.account_id
+           OR watch_entries.consecutive_failures <> 0
+           OR watch_entries.last_error_kind IS NOT NULL
+           OR watch_entries.next_attempt_at IS NOT NULL;
         """;
 
-    private readonly SqliteCommand _upsertAccount;
-    private readonly SqliteCommand _extendHandleSpan;
-    private readonly SqliteCommand _openHandleSpan;
-    private readonly SqliteCommand _insertSnapshot;
-    private readonly SqliteCommand _markSuccess;
+    private readonly PreparedStatement _findAccount;
+    private readonly PreparedStatement _insertAccount;
+    private readonly PreparedStatement _updateAccount;
+    private readonly PreparedStatement _closeHandleSpan;
+    private readonly PreparedStatement _openHandleSpan;
+    private readonly PreparedStatement _insertSnapshot;
+    private readonly PreparedStatement _markSuccess;
 
-    public ObservationWriter(SqliteConnection connection, SqliteTransaction transaction)
+    public ObservationWriter(SqliteConnection connection)
     {
-        _upsertAccount = PreparedCommand.Create(connection, transaction, UpsertAccountSql);
-        _extendHandleSpan = PreparedCommand.Create(connection, transaction, ExtendHandleSpanSql);
-        _openHandleSpan = PreparedCommand.Create(connection, transaction, OpenHandleSpanSql);
-        _insertSnapshot = PreparedCommand.Create(connection, transaction, InsertSnapshotSql);
-        _markSuccess = PreparedCommand.Create(connection, transaction, MarkSuccessSql);
+        _findAccount = new PreparedStatement(connection, FindAccountSql);
+        _insertAccount = new PreparedStatement(connection, InsertAccountSql);
+        _updateAccount = new PreparedStatement(connection, UpdateAccountSql);
+        _closeHandleSpan = new PreparedStatement(connection, CloseHandleSpanSql);
+        _openHandleSpan = new PreparedStatement(connection, OpenHandleSpanSql);
+        _insertSnapshot = new PreparedStatement(connection, InsertSnapshotSql);
+        _markSuccess = new PreparedStatement(connection, MarkSuccessSql);
     }
 
-    public async Task WriteAsync(string platform, AccountObservation observation, CancellationToken cancellationToken)
+    public void Enlist(SqliteTransaction transaction)
+    {
+        foreach (var statement in All)
+        {
+            statement.Command.Transaction = transaction;
+        }
+    }
+
+    public void Write(string platform, AccountObservation observation)
     {
         var at = SqliteInstant.ToStored(observation.CollectedAt);
-        var profile = observation.Profile;
-
-        _upsertAccount.Bind("$platform", platform)
-            .Bind("$platform_id", profile.PlatformId)
-            .Bind("$handle", profile.Handle)
-            .Bind("$posts_ref", profile.PostsRef)
-            .Bind("$at", at);
-        var accountId = (long)(await _upsertAccount.ExecuteScalarAsync(cancellationToken))!;
-
-        _extendHandleSpan.Bind("$account_id", accountId).Bind("$handle", profile.Handle).Bind("$at", at);
-        if (await _extendHandleSpan.ExecuteNonQueryAsync(cancellationToken) == 0)
-        {
-            _openHandleSpan.Bind("$account_id", accountId).Bind("$handle", profile.Handle).Bind("$at", at);
-            await _openHandleSpan.ExecuteNonQueryAsync(cancellationToken);
-        }
+        var accountId = SaveAccount(platform, observation.Profile, at);
 
         BindSnapshot(accountId, at, observation);
-        await _insertSnapshot.ExecuteNonQueryAsync(cancellationToken);
+        _insertSnapshot.Command.ExecuteNonQuery();
 
-        _markSuccess.Bind("$platform", platform)
-            .Bind("$watch_key", observation.WatchKey)
-            .Bind("$account_id", accountId)
-            .Bind("$at", at);
-        await _markSuccess.ExecuteNonQueryAsync(cancellationToken);
+        _markSuccess.Set("$platform", platform).Set("$watch_key", observation.WatchKey).Set("$account_id", accountId).Set("$at", at);
+        _markSuccess.Command.ExecuteNonQuery();
+    }
+
+    /// <summary>The account's id; the row and its handle history are written only for a new account or a change.</summary>
+    private long SaveAccount(string platform, ProfileMetrics profile, long at)
+    {
+        _findAccount.Set("$platform", platform).Set("$platform_id", profile.PlatformId);
+        long accountId;
+        string knownHandle;
+        string? knownPostsRef;
+        using (var reader = _findAccount.Command.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                reader.Close();
+                _insertAccount.Set("$platform", platform).Set("$platform_id", profile.PlatformId).Set("$handle", profile.Handle)
+                    .Set("$posts_ref", profile.PostsRef).Set("$at", at);
+                accountId = (long)_insertAccount.Command.ExecuteScalar()!;
+                OpenHandleSpan(accountId, profile.Handle, at);
+                return accountId;
+            }
+
+            accountId = reader.GetInt64(0);
+            knownHandle = reader.GetString(1);
+            knownPostsRef = reader.IsDBNull(2) ? null : reader.GetString(2);
+        }
+
+        var renamed = !string.Equals(knownHandle, profile.Handle, StringComparison.Ordinal);
+        if (renamed || (profile.PostsRef is not null && !string.Equals(knownPostsRef, profile.PostsRef, StringComparison.Ordinal)))
+        {
+            _updateAccount.Set("$handle", profile.Handle).Set("$posts_ref", profile.PostsRef).Set("$account_id", accountId);
+            _updateAccount.Command.ExecuteNonQuery();
+        }
+
+        if (renamed)
+        {
+            _closeHandleSpan.Set("$account_id", accountId).Set("$at", at);
+            _closeHandleSpan.Command.ExecuteNonQuery();
+            OpenHandleSpan(accountId, profile.Handle, at);
+        }
+
+        return accountId;
+    }
+
+    private void OpenHandleSpan(long accountId, string handle, long at)
+    {
+        _openHandleSpan.Set("$account_id", accountId).Set("$handle", handle).Set("$at", at);
+        _openHandleSpan.Command.ExecuteNonQuery();
     }
 
     private void BindSnapshot(long accountId, long at, AccountObservation observation)
@@ -110,28 +163,30 @@ internal sealed class ObservationWriter : IAsyncDisposable
         // The profile's caveats (hidden, rounded followers) hold for the observation whether or not the caller merged them.
         var quality = observation.Quality | profile.Quality;
 
-        _insertSnapshot.Bind("$account_id", accountId)
-            .Bind("$at", at)
-            .Bind("$followers", profile.Followers)
-            .Bind("$following", profile.Following)
-            .Bind("$posts", profile.Posts)
-            .Bind("$posts_sampled", engagement?.PostsSampled ?? 0)
-            .Bind("$avg_likes", engagement?.AvgLikes)
-            .Bind("$avg_replies", engagement?.AvgReplies)
-            .Bind("$avg_reposts", engagement?.AvgReposts)
-            .Bind("$avg_quotes", engagement?.AvgQuotes)
-            .Bind("$avg_views", engagement?.AvgViews)
-            .Bind("$engagement_rate", engagement?.EngagementRate)
-            .Bind("$er_formula", engagement is null ? null : EngagementSummary.Formula)
-            .Bind("$quality_flags", (long)quality);
+        _insertSnapshot.Set("$account_id", accountId)
+            .Set("$at", at)
+            .Set("$followers", profile.Followers)
+            .Set("$following", profile.Following)
+            .Set("$posts", profile.Posts)
+            .Set("$posts_sampled", engagement?.PostsSampled ?? 0)
+            .Set("$avg_likes", engagement?.AvgLikes)
+            .Set("$avg_replies", engagement?.AvgReplies)
+            .Set("$avg_reposts", engagement?.AvgReposts)
+            .Set("$avg_quotes", engagement?.AvgQuotes)
+            .Set("$avg_views", engagement?.AvgViews)
+            .Set("$engagement_rate", engagement?.EngagementRate)
+            .Set("$er_formula", engagement is null ? null : EngagementSummary.Formula)
+            .Set("$quality_flags", (long)quality);
     }
 
-    public async ValueTask DisposeAsync()
+    private PreparedStatement[] All =>
+        [_findAccount, _insertAccount, _updateAccount, _closeHandleSpan, _openHandleSpan, _insertSnapshot, _markSuccess];
+
+    public void Dispose()
     {
-        await _upsertAccount.DisposeAsync();
-        await _extendHandleSpan.DisposeAsync();
-        await _openHandleSpan.DisposeAsync();
-        await _insertSnapshot.DisposeAsync();
-        await _markSuccess.DisposeAsync();
+        foreach (var statement in All)
+        {
+            statement.Dispose();
+        }
     }
 }

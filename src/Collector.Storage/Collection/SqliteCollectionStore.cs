@@ -6,8 +6,10 @@ using Microsoft.Data.Sqlite;
 namespace Collector.Storage.Collection;
 
 /// <summary>The collection use case's storage port on SQLite.</summary>
-internal sealed class SqliteCollectionStore(SqliteConnectionFactory connections) : ICollectionStore
+internal sealed class SqliteCollectionStore(SqliteConnectionFactory connections) : ICollectionStore, IAsyncDisposable, IDisposable
 {
+    private readonly BatchWriter _writer = new(connections);
+
     // The keys travel as one JSON array parameter: no SQL built per call, and no limit on the number of bound
     // variables however many entries are due. Written as IN (subquery) on purpose: as a join, the planner puts
     // json_each on the inner side and rescans it for every entry of the platform (quadratic: 50 s for 40,000 keys).
@@ -112,46 +114,17 @@ internal sealed class SqliteCollectionStore(SqliteConnectionFactory connections)
 
         try
         {
-            await WriteBatchAsync(platform, observations, failures, cancellationToken);
+            await _writer.WriteAsync(platform, observations, failures, cancellationToken);
         }
         catch (SqliteException ex) when (SqliteErrors.IsEnvironmental(ex))
         {
             // SQLite has already undone the batch (or the transaction's dispose did): nothing of it is stored, and
-            // the same connection is usable again once space or permission returns.
+            // the writer opens a fresh connection for the next batch, which succeeds once space or permission returns.
             throw SqliteErrors.ToStorageException(ex, connections.DatabasePath);
         }
     }
 
-    private async Task WriteBatchAsync(
-        string platform,
-        IReadOnlyList<AccountObservation> observations,
-        IReadOnlyList<AccountFailure> failures,
-        CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+    public void Dispose() => _writer.Dispose();
 
-        // BEGIN IMMEDIATE: the write lock is taken (or waited for, busy_timeout) up front; a deferred transaction
-        // would get SQLITE_BUSY without waiting when it upgrades to a writer mid-batch while another process writes.
-        // Disposing without Commit rolls everything back.
-        await using var transaction = connection.BeginTransaction();
-        await using (var writer = new ObservationWriter(connection, transaction))
-        {
-            for (var i = 0; i < observations.Count; i++)
-            {
-                await writer.WriteAsync(platform, observations[i], cancellationToken);
-            }
-        }
-
-        await using (var writer = new FailureWriter(connection, transaction))
-        {
-            for (var i = 0; i < failures.Count; i++)
-            {
-                await writer.WriteAsync(platform, failures[i], cancellationToken);
-            }
-        }
-
-        // Every command takes the token, so a cancellation (shutdown) surfaces as an exception before the commit
-        // and the dispose above rolls the batch back.
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 }

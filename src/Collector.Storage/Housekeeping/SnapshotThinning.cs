@@ -21,10 +21,9 @@ internal sealed class SnapshotThinning(SqliteConnectionFactory connections, Time
         """;
 
     // A snapshot goes when a later one of the same account exists on the same UTC day (later by time, then by id for
-    // equal instants: the order the snapshots_track_latest trigger uses), so exactly the last of each day stays; the
-    // EXISTS is a range seek on ix_snapshots_account_collected. A day's last snapshot may lie in a later window, so
-    // the check looks at the whole table, not the window. The account's latest snapshot is spared outright as well:
-    // accounts.latest_snapshot_id references it, and deleting it would break the status read (and the foreign key).
+    // equal instants: the order that decides an account's latest snapshot), so exactly the last of each day stays and
+    // an account's latest snapshot is never deleted; the EXISTS is a range seek on ix_snapshots_account_collected. A
+    // day's last snapshot may lie in a later window, so the check looks at the whole table, not the window.
     private const string DeleteWindowSql = """
         DELETE FROM snapshots
          WHERE id IN (
@@ -32,7 +31,6 @@ internal sealed class SnapshotThinning(SqliteConnectionFactory connections, Time
               FROM snapshots AS s
              WHERE s.id > $after AND s.id <= $through
                AND s.collected_at < $cutoff
-               AND s.id IS NOT (SELECT a.latest_snapshot_id FROM accounts AS a WHERE a.id = s.account_id)
                AND EXISTS (
                     SELECT 1
                       FROM snapshots AS later

@@ -10,8 +10,8 @@
 --   * Counts a platform did not report (hidden followers, missing counters) are NULL, never 0.
 --   * No secret (token, key, webhook URL) is ever stored.
 --   * STRICT tables: a value of the wrong type is an error, not a silent conversion.
---   * Each migration runs inside one transaction with foreign_keys already ON (it cannot change inside a
---     transaction): a later migration that rebuilds a table must use PRAGMA defer_foreign_keys = ON.
+--   * Each migration runs inside one transaction with foreign keys off (SQLite's procedure for rebuilding a table);
+--     the migrator runs PRAGMA foreign_key_check before the commit, so a step cannot leave a dangling reference.
 
 -- One row per account on a platform, identified by its stable platform id (DID, user id, channel id...).
 -- latest_snapshot_id is maintained by the snapshots_track_latest trigger so that "latest snapshot of every

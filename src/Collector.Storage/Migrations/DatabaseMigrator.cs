@@ -46,6 +46,23 @@ public sealed partial class DatabaseMigrator
         var (current, done) = await ReadStateAsync(connection, transaction: null, cancellationToken);
         EnsureNotNewer(current, done);
 
+        // SQLite's procedure for changing a table's definition (sqlite.org/lang_altertable.html, "other kinds of table
+        // schema changes"): foreign keys off, which only works outside a transaction, rebuild, then foreign_key_check
+        // before the commit. With them on, dropping a rebuilt parent table counts every child row as a violation that
+        // the renamed copy does not take back. The next open of this pooled connection turns them on again.
+        await ExecuteAsync(connection, transaction: null, "PRAGMA foreign_keys = OFF;", cancellationToken);
+        try
+        {
+            return await ApplyPendingAsync(connection, done, cancellationToken);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, transaction: null, "PRAGMA foreign_keys = ON;", CancellationToken.None);
+        }
+    }
+
+    private async Task<int> ApplyPendingAsync(SqliteConnection connection, HashSet<int> done, CancellationToken cancellationToken)
+    {
         var applied = 0;
         foreach (var migration in _migrations.Where(m => !done.Contains(m.Version)))
         {
@@ -62,6 +79,7 @@ public sealed partial class DatabaseMigrator
             }
 
             await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
+            await EnsureForeignKeysHoldAsync(connection, transaction, migration, cancellationToken);
             await RecordAsync(connection, transaction, lockedDone, migration, cancellationToken);
             await ExecuteAsync(connection, transaction, SetUserVersionSql((int)Math.Max(locked, migration.Version)), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -154,8 +172,24 @@ public sealed partial class DatabaseMigrator
     private static string SetUserVersionSql(int version) =>
         string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {version};");
 
+    /// <summary>What foreign keys being on would have refused, checked before the step commits (it rolls back).</summary>
+    private static async Task EnsureForeignKeysHoldAsync(
+        SqliteConnection connection, SqliteTransaction transaction, Migration migration, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA foreign_key_check;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException(
+                $"Database migration {migration.Name} would leave a row of table {reader.GetString(0)} pointing at a missing " +
+                $"row of {reader.GetString(2)}; the step was rolled back.");
+        }
+    }
+
     private static async Task ExecuteAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

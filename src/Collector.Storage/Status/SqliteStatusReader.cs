@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using Collector.Core.Analytics;
 using Collector.Core.Storage;
+using Collector.Storage.Analytics;
 using Microsoft.Data.Sqlite;
 
 namespace Collector.Storage.Status;
@@ -7,18 +9,26 @@ namespace Collector.Storage.Status;
 /// <summary>The read side of <c>status</c> and <c>history</c> on SQLite.</summary>
 internal sealed class SqliteStatusReader(SqliteConnectionFactory connections) : IStatusReader
 {
+    // The latest snapshot is one backward seek of ix_snapshots_account_collected per entry, so the cost grows with the
+    // number of entries, not with the number of snapshots. A success leaves the watch entry untouched when nothing
+    // about it changes (0005_lean_writes.sql), so its effective times are the later of the stored one and the
+    // latest snapshot; max(coalesce(a, b), coalesce(b, a)) is that, with NULL only when both are.
     private const string StatusSelect = $"""
         SELECT w.platform, w.watch_key, a.id, a.platform_id, a.handle,
-               w.last_attempt_at, w.last_success_at, w.consecutive_failures,
-               w.last_error_kind, w.last_error, w.next_attempt_at,
+               max(coalesce(w.last_attempt_at, s.collected_at), coalesce(s.collected_at, w.last_attempt_at)),
+               max(coalesce(w.last_success_at, s.collected_at), coalesce(s.collected_at, w.last_success_at)),
+               w.consecutive_failures, w.last_error_kind, w.last_error, w.next_attempt_at,
                {SnapshotColumns.Select}
           FROM watch_entries AS w
           LEFT JOIN accounts AS a ON a.id = w.account_id
-          LEFT JOIN snapshots AS s ON s.id = a.latest_snapshot_id
+          LEFT JOIN snapshots AS s ON s.id = ({LatestSnapshotId})
         """;
 
-    // Every join is a primary-key lookup (latest_snapshot_id is kept by a trigger), so the cost grows with the
-    // number of entries, not with the number of snapshots: no max() or window over the snapshot table.
+    /// <summary>The id of account <c>a</c>'s latest snapshot: latest collected_at, then highest id.</summary>
+    internal const string LatestSnapshotId = """
+        SELECT l.id FROM snapshots AS l WHERE l.account_id = a.id ORDER BY l.collected_at DESC, l.id DESC LIMIT 1
+        """;
+
     internal const string StatusSql = $"""
         {StatusSelect}
          ORDER BY w.platform, w.watch_key;
@@ -39,14 +49,12 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections) : 
          ORDER BY s.collected_at, s.id;
         """;
 
-    // Accounts in key order, each one's latest snapshot by key and its recent ones by a range of the
-    // (account_id, collected_at) index: already in the order asked for, so nothing is sorted or held.
-    internal const string RecentSnapshotsSql = $"""
-        SELECT {SnapshotColumns.Select}
+    // Accounts in key order with their kept growth points (0006_growth_points.sql); NULL where none were kept yet.
+    internal const string GrowthPointsSql = """
+        SELECT a.id, g.points
           FROM accounts AS a
-          JOIN snapshots AS l ON l.id = a.latest_snapshot_id
-          JOIN snapshots AS s ON s.account_id = a.id AND s.collected_at >= l.collected_at - $look_back
-         ORDER BY a.id, s.collected_at, s.id;
+          LEFT JOIN account_growth AS g ON g.account_id = a.id
+         ORDER BY a.id;
         """;
 
     private const int FirstSnapshotColumn = 11;
@@ -79,32 +87,24 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections) : 
         return await reader.ReadAsync(cancellationToken) ? ReadStatus(reader) : null;
     }
 
-    public async IAsyncEnumerable<IReadOnlyList<SnapshotRecord>> GetRecentSnapshotsAsync(
-        TimeSpan lookBack, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<AccountGrowthPoints> GetGrowthPointsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = RecentSnapshotsSql;
-        command.Parameters.AddWithValue("$look_back", (long)lookBack.TotalMilliseconds);
+        command.CommandText = GrowthPointsSql;
 
-        // One account's rows are held at a time, however many snapshots the table has.
-        var account = new List<SnapshotRecord>();
+        // An account analysed before the points were kept (or with a row that does not parse) has them computed
+        // here: a few index seeks, and the next analysis of the account stores them.
+        using var compute = new GrowthPointsQuery(connection, transaction: null);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var snapshot = SnapshotColumns.Read(reader, 0)!;
-            if (account.Count > 0 && account[0].AccountId != snapshot.AccountId)
+            var accountId = reader.GetInt64(0);
+            var points = (reader.IsDBNull(1) ? null : GrowthPointsText.Parse(reader.GetString(1))) ?? compute.Read(accountId);
+            if (points.Count > 0)
             {
-                yield return account;
-                account = [];
+                yield return new AccountGrowthPoints(accountId, points);
             }
-
-            account.Add(snapshot);
-        }
-
-        if (account.Count > 0)
-        {
-            yield return account;
         }
     }
 

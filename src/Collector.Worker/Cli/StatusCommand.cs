@@ -52,8 +52,8 @@ internal static class StatusCommand
     }
 
     /// <summary>
-    /// One read of every account's recent snapshots, enough for the 30-day window and its tolerance (a read per
-    /// account took 16 of the 18 s of status over 100,000 accounts: docs/benchmarks.md).
+    /// One read of every account's growth points, kept by the analysis (reading 46 days of snapshots per account took
+    /// 4 of status's 8 s over 100,000 accounts: docs/benchmarks.md).
     /// </summary>
     private static async Task<Dictionary<long, GrowthSummary>> GrowthOfAsync(
         IStatusReader reader, WatchlistDocument watchlist, IReadOnlyList<AccountStatusRecord> records, CancellationToken token)
@@ -69,18 +69,16 @@ internal static class StatusCommand
         }
 
         var growth = new Dictionary<long, GrowthSummary>();
-        await foreach (var snapshots in reader.GetRecentSnapshotsAsync(GrowthLookBack, token))
+        await foreach (var account in reader.GetGrowthPointsAsync(token))
         {
-            if (bandOf.TryGetValue(snapshots[0].AccountId, out var band))
+            if (bandOf.TryGetValue(account.AccountId, out var band))
             {
-                growth[snapshots[0].AccountId] = GrowthCalculator.Summarize(snapshots, band);
+                growth[account.AccountId] = GrowthCalculator.Summarize(account.Points, band);
             }
         }
 
         return growth;
     }
-
-    internal static TimeSpan GrowthLookBack { get; } = TimeSpan.FromDays(46);
 
     private static void WriteTable(CliConsole console, IReadOnlyList<StatusRow> rows)
     {

@@ -54,11 +54,11 @@ public sealed class BackupWhileWritingTests : StoreTestBase
             Assert.Equal(NewPerBatch + (NewPerBatch * batches), accounts);
             Assert.Equal(accounts, await SqliteFile.ScalarAsync(path, "SELECT count(*) FROM watch_entries"));
 
-            // Every account's latest snapshot is in the copy and is its newest one.
+            // Every account arrived with its snapshot and its open handle span: no batch is half in the copy.
             Assert.Equal(0L, await SqliteFile.ScalarAsync(path, """
                 SELECT count(*) FROM accounts AS a
-                 WHERE a.latest_snapshot_id IS NOT (SELECT s.id FROM snapshots AS s WHERE s.account_id = a.id
-                                                     ORDER BY s.collected_at DESC, s.id DESC LIMIT 1)
+                 WHERE NOT EXISTS (SELECT 1 FROM snapshots AS s WHERE s.account_id = a.id)
+                    OR NOT EXISTS (SELECT 1 FROM account_handles AS h WHERE h.account_id = a.id AND h.last_seen_at IS NULL)
                 """));
         }
     }

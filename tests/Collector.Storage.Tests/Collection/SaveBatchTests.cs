@@ -1,4 +1,5 @@
 using Collector.Core.Metrics;
+using Collector.Core.Platforms;
 
 namespace Collector.Storage.Tests.Collection;
 
@@ -75,20 +76,54 @@ public sealed class SaveBatchTests : StoreTestBase
         Assert.Equal(1L, await Database.CountAsync("accounts"));
         Assert.Equal(2L, await Database.CountAsync("snapshots"));
         Assert.Equal(
-            [("old.bsky.social", firstAt, firstAt), ("new.bsky.social", renamedAt, renamedAt)],
+            [("old.bsky.social", firstAt, firstAt), ("new.bsky.social", renamedAt, null)],
             await HandleHistoryAsync(status.AccountId!.Value));
     }
 
     [Fact]
-    public async Task SaveBatch_WhenHandleIsUnchanged_ExtendsTheCurrentHandleSpan()
+    public async Task SaveBatch_WhenHandleIsUnchanged_KeepsOneOpenSpanAndWritesOnlyTheSnapshot()
     {
         var firstAt = Clock.GetUtcNow();
         await SaveAsync(Observed("alice").WithAccount("did:plc:a", "alice"));
-        var secondAt = AdvanceClock(TimeSpan.FromHours(6));
+        AdvanceClock(TimeSpan.FromHours(6));
         await SaveAsync(Observed("alice").WithAccount("did:plc:a", "alice"));
 
         var status = await StatusOfAsync("alice");
-        Assert.Equal([("alice", firstAt, secondAt)], await HandleHistoryAsync(status.AccountId!.Value));
+        Assert.Equal([("alice", firstAt, null)], await HandleHistoryAsync(status.AccountId!.Value));
+        Assert.Equal(2L, await Database.CountAsync("snapshots"));
+    }
+
+    [Fact]
+    public async Task SaveBatch_InTheSteadyState_WritesTheSnapshotRowAndNothingElse()
+    {
+        await SaveAsync(Observed("alice").WithAccount("did:plc:a", "alice").WithCounts(1, 2, 3));
+        await LogRowWritesAsync("accounts", "account_handles", "watch_entries", "snapshots");
+        AdvanceClock(TimeSpan.FromHours(6));
+
+        await SaveAsync(Observed("alice").WithAccount("did:plc:a", "alice").WithCounts(7, 8, 9));
+
+        Assert.Equal(["INSERT snapshots"], await RowWritesAsync());
+        var status = await StatusOfAsync("alice");
+        Assert.Equal(Clock.GetUtcNow(), status.State!.LastAttemptAt);
+        Assert.Equal(Clock.GetUtcNow(), status.State.LastSuccessAt);
+    }
+
+    [Fact]
+    public async Task SaveBatch_AfterAFailure_ClearsTheEntrysFailureState()
+    {
+        await SaveAsync(Observed("alice").WithAccount("did:plc:a", "alice"));
+        AdvanceClock(TimeSpan.FromHours(6));
+        await SaveFailuresAsync(Failed("alice", PlatformErrorKind.Unavailable, "503 Service Unavailable"));
+        await LogRowWritesAsync("watch_entries");
+        AdvanceClock(TimeSpan.FromHours(6));
+
+        await SaveAsync(Observed("alice").WithAccount("did:plc:a", "alice"));
+
+        Assert.Equal(["UPDATE watch_entries"], await RowWritesAsync());
+        var state = (await StatusOfAsync("alice")).State!;
+        Assert.Equal(0, state.ConsecutiveFailures);
+        Assert.Null(state.LastErrorKind);
+        Assert.Equal(Clock.GetUtcNow(), state.LastAttemptAt);
     }
 
     [Fact]
@@ -176,21 +211,50 @@ public sealed class SaveBatchTests : StoreTestBase
             """,
             ("$key", watchKey));
 
-    private async Task<List<(string Handle, DateTimeOffset FirstSeen, DateTimeOffset LastSeen)>> HandleHistoryAsync(long accountId)
+    private async Task<List<(string Handle, DateTimeOffset FirstSeen, DateTimeOffset? LastSeen)>> HandleHistoryAsync(long accountId)
     {
         await using var connection = await Database.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT handle, first_seen_at, last_seen_at FROM account_handles WHERE account_id = $id ORDER BY id";
         command.Parameters.AddWithValue("$id", accountId);
-        var spans = new List<(string, DateTimeOffset, DateTimeOffset)>();
+        var spans = new List<(string, DateTimeOffset, DateTimeOffset?)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             spans.Add((reader.GetString(0),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2))));
+                reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2))));
         }
 
         return spans;
+    }
+
+    /// <summary>Logs every row insert and update of <paramref name="tables"/> through triggers, from here on.</summary>
+    private async Task LogRowWritesAsync(params string[] tables)
+    {
+        await Database.ExecuteAsync("CREATE TABLE row_writes (id INTEGER PRIMARY KEY, what TEXT NOT NULL);");
+        foreach (var table in tables)
+        {
+            foreach (var verb in new[] { "INSERT", "UPDATE" })
+            {
+                await Database.ExecuteAsync(
+                    $"CREATE TRIGGER log_{verb}_{table} AFTER {verb} ON {table} BEGIN INSERT INTO row_writes (what) VALUES ('{verb} {table}'); END;");
+            }
+        }
+    }
+
+    private async Task<List<string>> RowWritesAsync()
+    {
+        await using var connection = await Database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT what FROM row_writes ORDER BY id";
+        var writes = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            writes.Add(reader.GetString(0));
+        }
+
+        return writes;
     }
 }

@@ -17,7 +17,7 @@ public sealed class ReadOnlyDatabaseTests : StoreTestBase
     public async Task SaveBatch_OnAReadOnlyDatabase_FailsClearlyAndWritesNothing()
     {
         await SaveAsync(Observed("existing").WithCounts(10, 1, 1));
-        var store = new SqliteCollectionStore(ReadOnly);
+        await using var store = new SqliteCollectionStore(ReadOnly);
 
         var error = await Assert.ThrowsAsync<StorageException>(() =>
             store.SaveBatchAsync(Platform, [Observed("new.example.com").Build()], [], CancellationToken.None));
@@ -33,7 +33,7 @@ public sealed class ReadOnlyDatabaseTests : StoreTestBase
     public async Task GetTrackedAccounts_OnAReadOnlyDatabase_StillReads()
     {
         await SaveAsync(Observed("existing").WithCounts(10, 1, 1));
-        var store = new SqliteCollectionStore(ReadOnly);
+        await using var store = new SqliteCollectionStore(ReadOnly);
 
         var tracked = await store.GetTrackedAccountsAsync(Platform, ["existing"], CancellationToken.None);
 

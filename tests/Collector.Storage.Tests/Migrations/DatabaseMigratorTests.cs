@@ -91,6 +91,23 @@ public sealed class DatabaseMigratorTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrate_WhenAStepLeavesADanglingReference_RollsItBackAndSaysWhere()
+    {
+        Migration[] steps =
+        [
+            new(1, "0001_first", "CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent_id INTEGER REFERENCES parent (id));"),
+            new(2, "0002_dangling", "INSERT INTO child VALUES (42);"),
+        ];
+        var migrator = new DatabaseMigrator(new SqliteConnectionFactory(_database.Path), steps, NullLogger<DatabaseMigrator>.Instance);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => migrator.MigrateAsync(CancellationToken.None));
+
+        Assert.Contains("0002_dangling would leave a row of table child pointing at a missing row of parent", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1L, await _database.ScalarAsync("PRAGMA user_version"));
+        Assert.Equal(0L, await _database.ScalarAsync("SELECT count(*) FROM child"));
+    }
+
+    [Fact]
     public void Catalog_HasIncreasingUniqueVersionsStartingWithInitial()
     {
         var all = MigrationCatalog.All;

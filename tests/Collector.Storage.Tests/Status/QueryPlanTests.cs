@@ -1,3 +1,4 @@
+using Collector.Storage.Analytics;
 using Collector.Storage.Collection;
 using Collector.Storage.Status;
 
@@ -10,12 +11,14 @@ namespace Collector.Storage.Tests.Status;
 public sealed class QueryPlanTests : StoreTestBase
 {
     [Fact]
-    public async Task StatusQuery_LooksUpTheLatestSnapshotByKey()
+    public async Task StatusQuery_FindsTheLatestSnapshotByOneIndexSeekPerEntry()
     {
         var plan = await PlanAsync(SqliteStatusReader.StatusSql, ("$unused", null));
 
+        Assert.Contains("SEARCH l USING COVERING INDEX ix_snapshots_account_collected (account_id=?)", plan, StringComparison.Ordinal);
         Assert.Contains("SEARCH s USING INTEGER PRIMARY KEY", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("SCAN s", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("SCAN l", plan, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,13 +40,15 @@ public sealed class QueryPlanTests : StoreTestBase
     }
 
     [Fact]
-    public async Task RecentSnapshotsQuery_WalksTheAccountsAndRangesTheIndexWithoutSorting()
+    public async Task GrowthCandidatesQuery_OnlySeeksTheAccountTimeIndex()
     {
-        var plan = await PlanAsync(SqliteStatusReader.RecentSnapshotsSql, ("$look_back", 3_974_400_000L));
+        var plan = await PlanAsync(GrowthPointsQuery.CandidatesSql,
+            ("$account_id", 1L), ("$at", 1740808800000L), ("$window0", 86_400_000L), ("$window1", 604_800_000L), ("$window2", 2_592_000_000L),
+            ("$rate", 2_592_000_000L));
 
-        Assert.Contains("ix_snapshots_account_collected (account_id=? AND collected_at>?)", plan, StringComparison.Ordinal);
-        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
-        Assert.DoesNotContain("SCAN s", plan, StringComparison.Ordinal);
+        Assert.Contains("SEARCH m USING INDEX ix_snapshots_account_collected (account_id=? AND collected_at>? AND collected_at<?)", plan, StringComparison.Ordinal);
+        Assert.Contains("SEARCH x USING INDEX ix_snapshots_account_collected (account_id=? AND collected_at<?)", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("SCAN", plan, StringComparison.Ordinal);
     }
 
     [Fact]

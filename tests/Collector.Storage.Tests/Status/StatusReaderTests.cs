@@ -76,29 +76,6 @@ public sealed class StatusReaderTests : StoreTestBase
     }
 
     [Fact]
-    public async Task GetRecentSnapshots_GivesEachAccountItsSnapshotsWithinTheLookBackOfItsLatest()
-    {
-        await SaveAsync(Observed("alice").WithCounts(1, 0, 0), Observed("bob").WithCounts(100, 0, 0));
-        Clock.Advance(TimeSpan.FromDays(2));
-        await SaveAsync(Observed("alice").WithCounts(2, 0, 0));
-        Clock.Advance(TimeSpan.FromDays(2));
-        await SaveAsync(Observed("alice").WithCounts(3, 0, 0));
-        var alice = (await StatusOfAsync("alice")).AccountId!.Value;
-        var bob = (await StatusOfAsync("bob")).AccountId!.Value;
-
-        var recent = new Dictionary<long, IReadOnlyList<long>>();
-        await foreach (var snapshots in Reader.GetRecentSnapshotsAsync(TimeSpan.FromDays(3), CancellationToken.None))
-        {
-            Assert.All(snapshots, s => Assert.Equal(snapshots[0].AccountId, s.AccountId));
-            recent.Add(snapshots[0].AccountId, [.. snapshots.Select(s => s.Followers!.Value)]);
-        }
-
-        Assert.Equal([2L, 3L], recent[alice]);
-        Assert.Equal([100L], recent[bob]);
-        Assert.Equal(2, recent.Count);
-    }
-
-    [Fact]
     public async Task GetStatus_OnEmptyDatabase_ReturnsEmpty()
     {
         Assert.Empty(await Reader.GetStatusAsync(CancellationToken.None));

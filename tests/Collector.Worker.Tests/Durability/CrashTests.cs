@@ -82,7 +82,7 @@ public sealed class CrashTests : IAsyncLifetime
         Assert.True(exitCode == 0, final.Output);
         var total = await AssertIntactAndWholeBatchesAsync();
         Assert.Equal(before + Accounts, total);
-        Assert.Equal(0L, await SqliteFile.ScalarAsync(DatabasePath, "SELECT count(*) FROM accounts WHERE latest_snapshot_id IS NULL"));
+        Assert.Equal(0L, await SqliteFile.ScalarAsync(DatabasePath, "SELECT count(*) FROM accounts AS a WHERE NOT EXISTS (SELECT 1 FROM snapshots AS s WHERE s.account_id = a.id)"));
         Assert.Equal(Accounts, await SqliteFile.ScalarAsync(DatabasePath, "SELECT count(*) FROM watch_entries WHERE last_success_at IS NOT NULL"));
     }
 
@@ -129,9 +129,8 @@ public sealed class CrashTests : IAsyncLifetime
         Assert.Equal(0L, await SqliteFile.ScalarAsync(DatabasePath, """
             SELECT count(*)
               FROM watch_entries AS w
-              JOIN accounts AS a ON a.id = w.account_id
-              JOIN snapshots AS s ON s.id = a.latest_snapshot_id
-             WHERE w.last_success_at IS NOT s.collected_at
+             WHERE w.account_id IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM snapshots AS s WHERE s.account_id = w.account_id)
             """));
         return snapshots;
     }
