@@ -86,11 +86,7 @@ internal sealed class BatchWriter(SqliteConnectionFactory connections) : IAsyncD
             using var transaction = connection.BeginTransaction();
             observations.Enlist(transaction);
             failures.Enlist(transaction);
-            for (var i = 0; i < observationRows.Count; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                observations.Write(platform, observationRows[i]);
-            }
+            observations.Write(platform, observationRows, cancellationToken);
 
             for (var i = 0; i < failureRows.Count; i++)
             {

@@ -6,13 +6,17 @@ namespace Collector.Storage.Collection;
 
 /// <summary>
 /// Writes successful observations with statements prepared once per connection and re-bound per row. In the steady
-/// state (known account, same handle, entry without failures) an observation is one read and one insert: the
+/// state (known account, same handle, entry without failures) an observation is its snapshot insert and a share of two
+/// reads per batch (the batch's accounts and its watch entries): the
 /// account, its handle span and its watch entry are written only when they change (0005_lean_writes.sql).
 /// </summary>
 internal sealed class ObservationWriter : IDisposable
 {
-    private const string FindAccountSql = """
-        SELECT id, handle, posts_ref FROM accounts WHERE platform = $platform AND platform_id = $platform_id;
+    // The batch's known accounts in one read; IN (subquery) over json_each for the reason given at TrackedAccountsSql.
+    private const string FindAccountsSql = """
+        SELECT platform_id, id, handle, posts_ref
+          FROM accounts
+         WHERE platform = $platform AND platform_id IN (SELECT value FROM json_each($platform_ids));
         """;
 
     private const string InsertAccountSql = """
@@ -49,9 +53,17 @@ internal sealed class ObservationWriter : IDisposable
             $avg_likes, $avg_replies, $avg_reposts, $avg_quotes, $avg_views, $engagement_rate, $er_formula, $quality_flags);
         """;
 
+    // The batch's watch entries that a success would change: missing, pointing elsewhere, or with failure state.
+    private const string FindEntriesSql = """
+        SELECT watch_key, account_id,
+               consecutive_failures <> 0 OR last_error_kind IS NOT NULL OR next_attempt_at IS NOT NULL
+          FROM watch_entries
+         WHERE platform = $platform AND watch_key IN (SELECT value FROM json_each($watch_keys));
+        """;
+
     // The watch key (re)points at the account it resolved to now: keys can move, and several keys can share one.
-    // The update's WHERE makes the steady state (same account, nothing to clear) a read without a write; the entry's
-    // times then follow from the account's latest snapshot.
+    // Written only for an entry that changes (FindEntriesSql); an unchanged entry's times follow from the account's
+    // latest snapshot (SqliteStatusReader).
     private const string MarkSuccessSql = """
         INSERT INTO watch_entries (platform, watch_key, account_id, first_seen_at, last_attempt_at, last_success_at)
         VALUES ($platform, $watch_key, $account_id, $at, $at, $at)
@@ -62,14 +74,11 @@ internal sealed class ObservationWriter : IDisposable
             consecutive_failures = 0,
             last_error_kind = NULL,
             last_error = NULL,
-            next_attempt_at = NULL
-        WHERE watch_entries.account_id IS NOT excluded.account_id
-           OR watch_entries.consecutive_failures <> 0
-           OR watch_entries.last_error_kind IS NOT NULL
-           OR watch_entries.next_attempt_at IS NOT NULL;
+            next_attempt_at = NULL;
         """;
 
-    private readonly PreparedStatement _findAccount;
+    private readonly PreparedStatement _findAccounts;
+    private readonly PreparedStatement _findEntries;
     private readonly PreparedStatement _insertAccount;
     private readonly PreparedStatement _updateAccount;
     private readonly PreparedStatement _closeHandleSpan;
@@ -79,7 +88,8 @@ internal sealed class ObservationWriter : IDisposable
 
     public ObservationWriter(SqliteConnection connection)
     {
-        _findAccount = new PreparedStatement(connection, FindAccountSql);
+        _findAccounts = new PreparedStatement(connection, FindAccountsSql);
+        _findEntries = new PreparedStatement(connection, FindEntriesSql);
         _insertAccount = new PreparedStatement(connection, InsertAccountSql);
         _updateAccount = new PreparedStatement(connection, UpdateAccountSql);
         _closeHandleSpan = new PreparedStatement(connection, CloseHandleSpanSql);
@@ -96,57 +106,101 @@ internal sealed class ObservationWriter : IDisposable
         }
     }
 
-    public void Write(string platform, AccountObservation observation)
+    /// <summary>Writes the batch's observations: per row only its snapshot, unless its account is new or changed.</summary>
+    public void Write(string platform, IReadOnlyList<AccountObservation> observations, CancellationToken cancellationToken)
     {
-        var at = SqliteInstant.ToStored(observation.CollectedAt);
-        var accountId = SaveAccount(platform, observation.Profile, at);
+        if (observations.Count == 0)
+        {
+            return;
+        }
 
-        BindSnapshot(accountId, at, observation);
-        _insertSnapshot.Command.ExecuteNonQuery();
+        var accounts = FindAccounts(platform, observations);
+        var entries = FindEntries(platform, observations);
+        foreach (var observation in observations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var at = SqliteInstant.ToStored(observation.CollectedAt);
+            var accountId = SaveAccount(platform, observation.Profile, at, accounts);
 
-        _markSuccess.Set("$platform", platform).Set("$watch_key", observation.WatchKey).Set("$account_id", accountId).Set("$at", at);
-        _markSuccess.Command.ExecuteNonQuery();
+            BindSnapshot(accountId, at, observation);
+            _insertSnapshot.Command.ExecuteNonQuery();
+
+            if (!entries.TryGetValue(observation.WatchKey, out var entry) || entry.AccountId != accountId || entry.HasFailureState)
+            {
+                _markSuccess.Set("$platform", platform).Set("$watch_key", observation.WatchKey).Set("$account_id", accountId).Set("$at", at);
+                _markSuccess.Command.ExecuteNonQuery();
+                entries[observation.WatchKey] = new KnownEntry(accountId, HasFailureState: false);
+            }
+        }
+    }
+
+    private Dictionary<string, KnownEntry> FindEntries(string platform, IReadOnlyList<AccountObservation> observations)
+    {
+        using var keys = new JsonArrayText();
+        foreach (var observation in observations)
+        {
+            keys.Add(observation.WatchKey);
+        }
+
+        _findEntries.Set("$platform", platform).Set("$watch_keys", keys.Finish());
+        var entries = new Dictionary<string, KnownEntry>(observations.Count, StringComparer.Ordinal);
+        using var reader = _findEntries.Command.ExecuteReader();
+        while (reader.Read())
+        {
+            entries[reader.GetString(0)] = new KnownEntry(reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetInt64(2) != 0);
+        }
+
+        return entries;
+    }
+
+    private Dictionary<string, KnownAccount> FindAccounts(string platform, IReadOnlyList<AccountObservation> observations)
+    {
+        using var ids = new JsonArrayText();
+        foreach (var observation in observations)
+        {
+            ids.Add(observation.Profile.PlatformId);
+        }
+
+        _findAccounts.Set("$platform", platform).Set("$platform_ids", ids.Finish());
+        var accounts = new Dictionary<string, KnownAccount>(observations.Count, StringComparer.Ordinal);
+        using var reader = _findAccounts.Command.ExecuteReader();
+        while (reader.Read())
+        {
+            accounts[reader.GetString(0)] = new KnownAccount(reader.GetInt64(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+        }
+
+        return accounts;
     }
 
     /// <summary>The account's id; the row and its handle history are written only for a new account or a change.</summary>
-    private long SaveAccount(string platform, ProfileMetrics profile, long at)
+    private long SaveAccount(string platform, ProfileMetrics profile, long at, Dictionary<string, KnownAccount> accounts)
     {
-        _findAccount.Set("$platform", platform).Set("$platform_id", profile.PlatformId);
-        long accountId;
-        string knownHandle;
-        string? knownPostsRef;
-        using (var reader = _findAccount.Command.ExecuteReader())
+        if (!accounts.TryGetValue(profile.PlatformId, out var known))
         {
-            if (!reader.Read())
-            {
-                reader.Close();
-                _insertAccount.Set("$platform", platform).Set("$platform_id", profile.PlatformId).Set("$handle", profile.Handle)
-                    .Set("$posts_ref", profile.PostsRef).Set("$at", at);
-                accountId = (long)_insertAccount.Command.ExecuteScalar()!;
-                OpenHandleSpan(accountId, profile.Handle, at);
-                return accountId;
-            }
-
-            accountId = reader.GetInt64(0);
-            knownHandle = reader.GetString(1);
-            knownPostsRef = reader.IsDBNull(2) ? null : reader.GetString(2);
+            _insertAccount.Set("$platform", platform).Set("$platform_id", profile.PlatformId).Set("$handle", profile.Handle)
+                .Set("$posts_ref", profile.PostsRef).Set("$at", at);
+            var accountId = (long)_insertAccount.Command.ExecuteScalar()!;
+            OpenHandleSpan(accountId, profile.Handle, at);
+            accounts[profile.PlatformId] = new KnownAccount(accountId, profile.Handle, profile.PostsRef);
+            return accountId;
         }
 
-        var renamed = !string.Equals(knownHandle, profile.Handle, StringComparison.Ordinal);
-        if (renamed || (profile.PostsRef is not null && !string.Equals(knownPostsRef, profile.PostsRef, StringComparison.Ordinal)))
+        var renamed = !string.Equals(known.Handle, profile.Handle, StringComparison.Ordinal);
+        if (renamed || (profile.PostsRef is not null && !string.Equals(known.PostsRef, profile.PostsRef, StringComparison.Ordinal)))
         {
-            _updateAccount.Set("$handle", profile.Handle).Set("$posts_ref", profile.PostsRef).Set("$account_id", accountId);
+            _updateAccount.Set("$handle", profile.Handle).Set("$posts_ref", profile.PostsRef).Set("$account_id", known.Id);
             _updateAccount.Command.ExecuteNonQuery();
+            accounts[profile.PlatformId] = new KnownAccount(known.Id, profile.Handle, profile.PostsRef ?? known.PostsRef);
         }
 
         if (renamed)
         {
-            _closeHandleSpan.Set("$account_id", accountId).Set("$at", at);
+            _closeHandleSpan.Set("$account_id", known.Id).Set("$at", at);
             _closeHandleSpan.Command.ExecuteNonQuery();
-            OpenHandleSpan(accountId, profile.Handle, at);
+            OpenHandleSpan(known.Id, profile.Handle, at);
         }
 
-        return accountId;
+        return known.Id;
     }
 
     private void OpenHandleSpan(long accountId, string handle, long at)
@@ -179,8 +233,12 @@ internal sealed class ObservationWriter : IDisposable
             .Set("$quality_flags", (long)quality);
     }
 
+    private sealed record KnownAccount(long Id, string Handle, string? PostsRef);
+
+    private sealed record KnownEntry(long? AccountId, bool HasFailureState);
+
     private PreparedStatement[] All =>
-        [_findAccount, _insertAccount, _updateAccount, _closeHandleSpan, _openHandleSpan, _insertSnapshot, _markSuccess];
+        [_findAccounts, _findEntries, _insertAccount, _updateAccount, _closeHandleSpan, _openHandleSpan, _insertSnapshot, _markSuccess];
 
     public void Dispose()
     {

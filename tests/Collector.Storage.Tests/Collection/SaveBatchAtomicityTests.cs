@@ -1,3 +1,4 @@
+using Collector.Core.Metrics;
 using System.Collections;
 using Collector.Core.Platforms;
 using Collector.Core.Storage;
@@ -16,7 +17,7 @@ public sealed class SaveBatchAtomicityTests : StoreTestBase
         [
             Observed("existing").WithCounts(20, 2, 2),
             Observed("new-one"),
-            Observed("broken").WithAccount(platformId: null!, handle: "broken"), // platform_id is NOT NULL
+            Observed("broken").WithQuality((DataQuality)(-1)), // CHECK (quality_flags >= 0) fails at this row's insert
             Observed("after"),
         ];
 

@@ -26,7 +26,7 @@ public sealed class DiskFullTests : StoreTestBase
         // Room for roughly half the batch: the failure comes after many rows were written in the transaction.
         _maxPages = await PageCountAsync() + RoomForHalfABatch;
         await using var store = new SqliteCollectionStore(Limited);
-        var batch = new ReadTracking<AccountObservation>(ManyObservations(400));
+        var batch = ManyObservations(400);
 
         var error = await Assert.ThrowsAsync<StorageException>(() => store.SaveBatchAsync(Platform, batch, [], CancellationToken.None));
 
@@ -36,7 +36,6 @@ public sealed class DiskFullTests : StoreTestBase
         Assert.Equal(1L, await Database.CountAsync("accounts"));
         Assert.Equal(1L, await Database.CountAsync("watch_entries"));
         Assert.Equal(["ok"], await SqliteFile.IntegrityCheckAsync(Database.Path));
-        Assert.InRange(batch.HighestRead, 100, 398);
     }
 
     [Fact]
