@@ -10,5 +10,5 @@ public static class PlatformKeys
 
     public static IReadOnlyList<string> All { get; } = [Bluesky, Mastodon, X, YouTube];
 
-    public static bool IsKnown(string key) => All.Contains(key, StringComparer.Ordinal);
+    public static bool IsKnown(string key) => key is Bluesky or Mastodon or X or YouTube;
 }

@@ -3,6 +3,8 @@ namespace Collector.Core.Watchlist;
 /// <summary>Reads <c>accounts:</c>, rejects duplicates and resolves each account's effective settings.</summary>
 internal sealed class AccountListReader(AccountReader accounts, ProblemList problems)
 {
+    private readonly SharedValues _shared = new();
+
     /// <param name="platforms">Effective settings per platform key (global with the platform's overrides).</param>
     public IReadOnlyList<WatchedAccount> Read(SourceNode node, IReadOnlyDictionary<string, ResolvedSettings> platforms)
     {
@@ -35,13 +37,13 @@ internal sealed class AccountListReader(AccountReader accounts, ProblemList prob
 
             seen.Add((draft.Platform, key), draft);
             watched.Add(new WatchedAccount(
-                draft.Platform,
+                SharedValues.Platform(draft.Platform),
                 handle,
-                key,
-                draft.Tags,
-                settings.Schedule.Value,
+                SharedValues.SameOrOwn(key, handle),
+                _shared.Share(draft.Tags),
+                _shared.Share(settings.Schedule.Value),
                 settings.EngagementPosts.Value,
-                settings.Band,
+                _shared.Share(settings.Band),
                 draft.Note,
                 draft.Start.Line,
                 draft.Start.Column));

@@ -32,14 +32,18 @@ internal sealed class AccountReader(ScalarReader scalars, SettingsLayerReader se
         var handle = platform is null ? null : ReadHandle(platform, handleNode);
 
         var tags = entries.TryGetValue(WatchlistKeys.Tags, out var tagsEntry) ? ReadTags(tagsEntry.Value) : [];
-        var layer = settings.Read(entries, handle is null ? " of this account" : $" of account {platform}:{handle}");
+        // The context only appears in band messages; building it for every account would be 100,000 strings.
+        var context = !entries.ContainsKey(WatchlistKeys.Band) ? ""
+            : handle is null ? " of this account"
+            : $" of account {platform}:{handle}";
+        var layer = settings.Read(entries, context);
         var note = entries.TryGetValue(WatchlistKeys.Note, out var noteEntry) ? scalars.ReadText(noteEntry.Value, WatchlistKeys.Note) : null;
         if (platform is null)
         {
             return null;
         }
 
-        var key = handle is null ? null : HandleRules.Normalize(platform, handle);
+        var key = handle is null ? null : HandleRules.NormalizeValid(platform, handle);
         return new AccountDraft(platform, handle, key, handleNode, tags, layer, note, mapping.Start);
     }
 
@@ -64,11 +68,16 @@ internal sealed class AccountReader(ScalarReader scalars, SettingsLayerReader se
     private string? FindPlatform(SourceNode.Mapping mapping, Dictionary<string, SourceNode.Entry> entries, bool reportMissing)
     {
         // In file order (the dictionary has none), so the second platform key is the one reported.
-        var platformKeys = mapping.Entries
-            .Select(e => e.Key)
-            .OfType<SourceNode.Scalar>()
-            .Where(k => PlatformKeys.IsKnown(k.Value) && ReferenceEquals(entries.GetValueOrDefault(k.Value)?.Key, k))
-            .ToList();
+        var platformKeys = new List<SourceNode.Scalar>(1);
+        foreach (var entry in mapping.Entries)
+        {
+            if (entry.Key is SourceNode.Scalar key && PlatformKeys.IsKnown(key.Value)
+                && ReferenceEquals(entries.GetValueOrDefault(key.Value)?.Key, key))
+            {
+                platformKeys.Add(key);
+            }
+        }
+
         if (platformKeys.Count == 0)
         {
             if (reportMissing)
@@ -114,7 +123,7 @@ internal sealed class AccountReader(ScalarReader scalars, SettingsLayerReader se
     /// <summary>An unknown key that is not a misspelt option ('tagz') stands where the platform should be.</summary>
     private static bool MeantAsPlatform(string key)
     {
-        if (WatchlistKeys.AccountKeys.Contains(key, StringComparer.Ordinal))
+        if (OrdinalList.Contains(WatchlistKeys.AccountKeys, key))
         {
             return false;
         }

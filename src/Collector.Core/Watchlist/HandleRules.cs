@@ -43,6 +43,12 @@ public static class HandleRules
             throw new ArgumentException(problem, nameof(handle));
         }
 
+        return NormalizeValid(platform, handle);
+    }
+
+    /// <summary><see cref="Normalize"/> of a handle <see cref="Validate"/> accepted (not checked again).</summary>
+    internal static string NormalizeValid(string platform, string handle)
+    {
         return platform switch
         {
             PlatformKeys.Bluesky => BlueskyHandle.Normalize(handle),

@@ -33,7 +33,7 @@ internal static class MappingReader
                 continue;
             }
 
-            if (!allowed.Contains(key.Value, StringComparer.Ordinal))
+            if (!OrdinalList.Contains(allowed, key.Value))
             {
                 problems.Add(key, describeUnknown?.Invoke(key.Value) ?? UnknownKey(key.Value, allowed, context));
                 continue;

@@ -35,6 +35,12 @@ internal sealed record ResolvedSettings(
     /// <summary>This level with <paramref name="layer"/> written over it, field by field.</summary>
     public ResolvedSettings Apply(SettingsLayer layer, ProblemList problems)
     {
+        // Most accounts override nothing: nothing to merge, and no range check (it only looks at written values).
+        if (ReferenceEquals(layer, SettingsLayer.Empty))
+        {
+            return this;
+        }
+
         var merged = new ResolvedSettings(
             layer.Schedule ?? Schedule,
             layer.EngagementPosts ?? EngagementPosts,

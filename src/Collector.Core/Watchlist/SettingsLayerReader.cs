@@ -21,7 +21,9 @@ internal sealed class SettingsLayerReader(ScalarReader scalars, Func<string, str
         var band = entries.TryGetValue(WatchlistKeys.Band, out var bandEntry)
             ? _band.Read(bandEntry.Value, context)
             : BandLayer.Empty;
-        return new SettingsLayer(schedule, posts, band);
+        return schedule is null && posts is null && ReferenceEquals(band, BandLayer.Empty)
+            ? SettingsLayer.Empty
+            : new SettingsLayer(schedule, posts, band);
     }
 
     private Setting<Schedule>? ReadSchedule(SourceNode node)

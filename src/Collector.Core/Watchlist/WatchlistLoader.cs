@@ -16,10 +16,16 @@ public static class WatchlistLoader
     public static WatchlistLoadResult Load(string path, Func<string, string?>? cronValidator = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return ReadFile(path, out var text) is { } problem
+        return ReadFile(path, out var bytes) is { } problem
+            ? new WatchlistLoadResult(null, [problem])
+            : Parse(bytes, path, cronValidator);
+    }
+
+    /// <summary>Decodes the bytes <see cref="ReadFile"/> returned and validates them.</summary>
+    internal static WatchlistLoadResult Parse(byte[] bytes, string path, Func<string, string?>? cronValidator) =>
+        Decode(path, bytes, out var text) is { } problem
             ? new WatchlistLoadResult(null, [problem])
             : Parse(text, path, cronValidator);
-    }
 
     /// <param name="fileName">The name used in problems and as <see cref="WatchlistDocument.Path"/>.</param>
     public static WatchlistLoadResult Parse(string text, string fileName, Func<string, string?>? cronValidator = null)
@@ -32,10 +38,10 @@ public static class WatchlistLoader
         return new WatchlistReader(fileName, cronValidator).Read(body);
     }
 
-    private static WatchlistProblem? ReadFile(string path, out string text)
+    /// <summary>The file's bytes, or why it cannot be a watchlist (missing, a directory, too large, unreadable).</summary>
+    internal static WatchlistProblem? ReadFile(string path, out byte[] bytes)
     {
-        text = "";
-        byte[] bytes;
+        bytes = [];
         try
         {
             if (Directory.Exists(path))
@@ -61,7 +67,7 @@ public static class WatchlistLoader
             return AtStart(path, $"cannot read the file: {ex.Message}");
         }
 
-        return Decode(path, bytes, out text);
+        return null;
     }
 
     /// <summary>Strict UTF-8: a replacement character silently inside a handle would be worse than an error.</summary>
