@@ -5,4 +5,5 @@ namespace Collector.Core.Accounts;
 /// <param name="AccountId">The database id of the account.</param>
 /// <param name="Handle">The account's current handle as last seen on the platform.</param>
 /// <param name="PostsRef">Platform pointer needed to list posts (YouTube uploads playlist), if any.</param>
-public sealed record TrackedAccount(string WatchKey, long AccountId, string PlatformId, string Handle, string? PostsRef);
+/// <param name="HasFailureState">The entry has failures, an error or a retry time that a success must clear.</param>
+public sealed record TrackedAccount(string WatchKey, long AccountId, string PlatformId, string Handle, string? PostsRef, bool HasFailureState);

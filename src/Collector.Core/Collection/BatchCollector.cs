@@ -147,7 +147,7 @@ internal sealed class BatchCollector(
             engagement = EngagementCalculator.Summarize(posts.Posts, profile.Followers);
         }
 
-        var observation = new AccountObservation(item.Account.Key, time.GetUtcNow(), profile, engagement, quality);
+        var observation = new AccountObservation(item.Account.Key, time.GetUtcNow(), profile, engagement, quality) { Known = item.Tracked };
         return (new AccountResult(item.Account, CollectionOutcome.Collected, null, profile, engagement), observation);
     }
 

@@ -1,3 +1,4 @@
+using Collector.Core.Accounts;
 using Collector.Core.Metrics;
 
 namespace Collector.Core.Storage;
@@ -10,4 +11,11 @@ public sealed record AccountObservation(
     DateTimeOffset CollectedAt,
     ProfileMetrics Profile,
     EngagementSummary? Engagement,
-    DataQuality Quality);
+    DataQuality Quality)
+{
+    /// <summary>
+    /// What the database held for the entry when its batch started (null for an entry not resolved before): the store
+    /// then writes the snapshot without reading the account and entry again, when neither has changed meanwhile.
+    /// </summary>
+    public TrackedAccount? Known { get; init; }
+}

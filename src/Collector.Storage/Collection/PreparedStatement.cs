@@ -43,6 +43,8 @@ internal sealed partial class PreparedStatement : IDisposable
         return this;
     }
 
+    public bool Has(string name) => _parameters.ContainsKey(name);
+
     public void Dispose() => Command.Dispose();
 
     [GeneratedRegex(@"\$[a-z_]+")]

@@ -14,7 +14,8 @@ internal sealed class SqliteCollectionStore(SqliteConnectionFactory connections)
     // variables however many entries are due. Written as IN (subquery) on purpose: as a join, the planner puts
     // json_each on the inner side and rescans it for every entry of the platform (quadratic: 50 s for 40,000 keys).
     internal const string TrackedAccountsSql = """
-        SELECT w.watch_key, a.id, a.platform_id, a.handle, a.posts_ref
+        SELECT w.watch_key, a.id, a.platform_id, a.handle, a.posts_ref,
+               w.consecutive_failures <> 0 OR w.last_error_kind IS NOT NULL OR w.next_attempt_at IS NOT NULL
           FROM watch_entries AS w
           JOIN accounts AS a ON a.id = w.account_id
          WHERE w.platform = $platform
@@ -61,7 +62,8 @@ internal sealed class SqliteCollectionStore(SqliteConnectionFactory connections)
                 AccountId: reader.GetInt64(1),
                 PlatformId: reader.GetString(2),
                 Handle: reader.GetString(3),
-                PostsRef: reader.GetNullableString(4));
+                PostsRef: reader.GetNullableString(4),
+                HasFailureState: reader.GetInt64(5) != 0);
         }
     }
 

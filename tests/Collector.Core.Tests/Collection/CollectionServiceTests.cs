@@ -53,12 +53,13 @@ public sealed class CollectionServiceTests
     public async Task Collect_WhenAccountIsAlreadyResolved_FetchesByStableId()
     {
         _client.Add("alice.example.com", 12_000);
-        _store.Tracked["alice.example.com"] = new TrackedAccount("alice.example.com", 1, "id:alice.example.com", "alice.example.com", null);
+        _store.Tracked["alice.example.com"] = new TrackedAccount("alice.example.com", 1, "id:alice.example.com", "alice.example.com", null, HasFailureState: false);
 
         await CollectAsync(Accounts("alice.example.com"));
 
         Assert.Empty(_client.ResolveCalls);
         Assert.Equal(["id:alice.example.com"], Assert.Single(_client.ProfileCalls));
+        Assert.Same(_store.Tracked["alice.example.com"], Assert.Single(_store.Observations).Known);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Collector.Core.Metrics;
 using Collector.Core.Platforms;
+using Collector.Core.Storage;
 
 namespace Collector.Storage.Tests.Collection;
 
@@ -106,6 +107,49 @@ public sealed class SaveBatchTests : StoreTestBase
         var status = await StatusOfAsync("alice");
         Assert.Equal(Clock.GetUtcNow(), status.State!.LastAttemptAt);
         Assert.Equal(Clock.GetUtcNow(), status.State.LastSuccessAt);
+    }
+
+    [Fact]
+    public async Task SaveBatch_WithWhatTheBatchFound_WritesTheSnapshotRowAndNothingElse()
+    {
+        await SaveAsync(Observed("alice").WithAccount("did:plc:a", "alice").WithCounts(1, 2, 3));
+        await LogRowWritesAsync("accounts", "account_handles", "watch_entries", "snapshots");
+        AdvanceClock(TimeSpan.FromHours(6));
+
+        await SaveAsync(await KnownAsync(Observed("alice").WithAccount("did:plc:a", "alice").WithCounts(7, 8, 9).Build()));
+
+        Assert.Equal(["INSERT snapshots"], await RowWritesAsync());
+        Assert.Equal(7L, (await StatusOfAsync("alice")).Latest!.Followers);
+    }
+
+    [Fact]
+    public async Task SaveBatch_WhenTheBatchFoundFailureState_ClearsIt()
+    {
+        await SaveAsync(Observed("alice").WithAccount("did:plc:a", "alice"));
+        AdvanceClock(TimeSpan.FromHours(6));
+        await SaveFailuresAsync(Failed("alice", PlatformErrorKind.Unavailable, "503 Service Unavailable"));
+        AdvanceClock(TimeSpan.FromHours(6));
+
+        await SaveAsync(await KnownAsync(Observed("alice").WithAccount("did:plc:a", "alice").WithCounts(5, 5, 5).Build()));
+
+        var status = await StatusOfAsync("alice");
+        Assert.Equal(0, status.State!.ConsecutiveFailures);
+        Assert.Null(status.State.LastError);
+        Assert.Equal(5L, status.Latest!.Followers);
+        Assert.Equal(Clock.GetUtcNow(), status.State.LastAttemptAt);
+    }
+
+    [Fact]
+    public async Task SaveBatch_WhenThePlatformReportsANewHandle_RecordsTheRenameDespiteWhatTheBatchFound()
+    {
+        await SaveAsync(Observed("alice").WithAccount("did:plc:a", "alice"));
+        AdvanceClock(TimeSpan.FromHours(6));
+
+        await SaveAsync(await KnownAsync(Observed("alice").WithAccount("did:plc:a", "alice2").Build()));
+
+        var status = await StatusOfAsync("alice");
+        Assert.Equal("alice2", status.Handle);
+        Assert.Equal(["alice", "alice2"], (await HandleHistoryAsync(status.AccountId!.Value)).Select(span => span.Handle));
     }
 
     [Fact]
@@ -256,5 +300,12 @@ public sealed class SaveBatchTests : StoreTestBase
         }
 
         return writes;
+    }
+
+    /// <summary>The observation as the collector hands it over: with what the batch read of its entry beforehand.</summary>
+    private async Task<AccountObservation> KnownAsync(AccountObservation observation)
+    {
+        var tracked = await Store.GetTrackedAccountsAsync(Platform, [observation.WatchKey], CancellationToken.None);
+        return observation with { Known = tracked[observation.WatchKey] };
     }
 }
