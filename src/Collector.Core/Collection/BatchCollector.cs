@@ -9,9 +9,16 @@ namespace Collector.Core.Collection;
 /// and turns the outcomes into observations and failures for one storage transaction. A batch grouped from several
 /// client batches (an API that takes one account per request) sends them one after the other.
 /// </summary>
+/// <param name="gate">Every request of the round goes through it, which keeps the platform's requests in flight within
+/// <c>MaxConcurrency</c> however many batches run.</param>
 /// <param name="requestFailed">Told of a failed request inside a grouped batch (the accounts and the error).</param>
 internal sealed class BatchCollector(
-    IPlatformClient client, TimeProvider time, RoundStop stop, int maxConcurrency, Action<int, PlatformError> requestFailed)
+    IPlatformClient client,
+    RequestGate gate,
+    TimeProvider time,
+    RoundStop stop,
+    int maxConcurrency,
+    Action<int, PlatformError> requestFailed)
 {
     public async Task<BatchResult> CollectAsync(IReadOnlyList<WorkItem> batch, bool resolve, CancellationToken cancellationToken)
     {
@@ -49,7 +56,9 @@ internal sealed class BatchCollector(
     }
 
     private Task<IReadOnlyList<ProfileOutcome>> FetchAsync(IReadOnlyList<string> keys, bool resolve, CancellationToken cancellationToken) =>
-        resolve ? client.ResolveAsync(keys, cancellationToken) : client.GetProfilesAsync(keys, cancellationToken);
+        gate.SendAsync(
+            () => resolve ? client.ResolveAsync(keys, cancellationToken) : client.GetProfilesAsync(keys, cancellationToken),
+            cancellationToken);
 
     /// <summary>
     /// One request per client batch, in order. A failed request fails (or defers) only its own accounts, as when each
@@ -125,7 +134,8 @@ internal sealed class BatchCollector(
                     return (new AccountResult(item.Account, RoundStop.OutcomeFor(stopped), stopped, profile), null);
                 }
 
-                posts = await client.GetRecentPostsAsync(profile, item.Account.EngagementPosts, cancellationToken);
+                posts = await gate.SendAsync(
+                    () => client.GetRecentPostsAsync(profile, item.Account.EngagementPosts, cancellationToken), cancellationToken);
             }
             catch (PlatformException ex)
             {
