@@ -30,13 +30,12 @@ internal sealed class BatchCollector(
             ? await FetchGroupedAsync(keys, perRequest, resolve, failedRequests, cancellationToken)
             : IndexOutcomes(await FetchAsync(keys, resolve, cancellationToken));
 
-        // A grouped batch reads its posts one account at a time too, so that no more than MaxConcurrency requests are
-        // in flight for the platform, as when each of its accounts was a batch of its own.
+        // As many posts reads at once as the gate can let through; it, not this loop, caps the platform's requests.
         var results = new AccountResult[batch.Count];
         var observations = new AccountObservation?[batch.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, batch.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = grouped ? 1 : maxConcurrency, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken },
             async (i, token) =>
             {
                 var item = batch[i];
