@@ -9,9 +9,16 @@ namespace Collector.Core.Collection;
 /// and turns the outcomes into observations and failures for one storage transaction. A batch grouped from several
 /// client batches (an API that takes one account per request) sends them one after the other.
 /// </summary>
+/// <param name="gate">Every request of the round goes through it, which keeps the platform's requests in flight within
+/// <c>MaxConcurrency</c> however many batches run.</param>
 /// <param name="requestFailed">Told of a failed request inside a grouped batch (the accounts and the error).</param>
 internal sealed class BatchCollector(
-    IPlatformClient client, TimeProvider time, RoundStop stop, int maxConcurrency, Action<int, PlatformError> requestFailed)
+    IPlatformClient client,
+    RequestGate gate,
+    TimeProvider time,
+    RoundStop stop,
+    int maxConcurrency,
+    Action<int, PlatformError> requestFailed)
 {
     public async Task<BatchResult> CollectAsync(IReadOnlyList<WorkItem> batch, bool resolve, CancellationToken cancellationToken)
     {
@@ -23,13 +30,12 @@ internal sealed class BatchCollector(
             ? await FetchGroupedAsync(keys, perRequest, resolve, failedRequests, cancellationToken)
             : IndexOutcomes(await FetchAsync(keys, resolve, cancellationToken));
 
-        // A grouped batch reads its posts one account at a time too, so that no more than MaxConcurrency requests are
-        // in flight for the platform, as when each of its accounts was a batch of its own.
+        // As many posts reads at once as the gate can let through; it, not this loop, caps the platform's requests.
         var results = new AccountResult[batch.Count];
         var observations = new AccountObservation?[batch.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, batch.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = grouped ? 1 : maxConcurrency, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken },
             async (i, token) =>
             {
                 var item = batch[i];
@@ -49,7 +55,9 @@ internal sealed class BatchCollector(
     }
 
     private Task<IReadOnlyList<ProfileOutcome>> FetchAsync(IReadOnlyList<string> keys, bool resolve, CancellationToken cancellationToken) =>
-        resolve ? client.ResolveAsync(keys, cancellationToken) : client.GetProfilesAsync(keys, cancellationToken);
+        gate.SendAsync(
+            () => resolve ? client.ResolveAsync(keys, cancellationToken) : client.GetProfilesAsync(keys, cancellationToken),
+            cancellationToken);
 
     /// <summary>
     /// One request per client batch, in order. A failed request fails (or defers) only its own accounts, as when each
@@ -125,7 +133,8 @@ internal sealed class BatchCollector(
                     return (new AccountResult(item.Account, RoundStop.OutcomeFor(stopped), stopped, profile), null);
                 }
 
-                posts = await client.GetRecentPostsAsync(profile, item.Account.EngagementPosts, cancellationToken);
+                posts = await gate.SendAsync(
+                    () => client.GetRecentPostsAsync(profile, item.Account.EngagementPosts, cancellationToken), cancellationToken);
             }
             catch (PlatformException ex)
             {

@@ -8,9 +8,10 @@ namespace Collector.Core.Collection;
 
 /// <summary>
 /// The collection use case: a platform's accounts, batched to the client's batch sizes (grouped where the API takes one
-/// account per request), collected with bounded concurrency, one storage transaction per batch. One account's failure
-/// is recorded and never aborts the others; a platform-level failure (rate limit, quota, credential) stops new
-/// requests and is recorded for what remains.
+/// account per request), collected with at most <c>MaxConcurrency</c> requests in flight for the platform (see
+/// <see cref="RequestGate"/>), one storage transaction per batch. One account's failure is recorded and never aborts
+/// the others; a platform-level failure (rate limit, quota, credential) stops new requests and is recorded for what
+/// remains.
 /// A <see cref="StorageException"/> (disk full, read-only database) is not an account's failure and cannot even be
 /// recorded: it stops the round (batches in flight are cancelled, none are started) and reaches the caller, which
 /// reports it; the batches committed before it stay.
@@ -31,6 +32,11 @@ public sealed partial class CollectionService(
     internal const int GroupedBatchSize = 25;
     private readonly Dictionary<string, IPlatformClient> _clients =
         clients.ToDictionary(static c => c.Platform, StringComparer.Ordinal);
+
+    // Per platform, not per round: rounds of a platform's schedule groups can overlap, and the option caps the
+    // platform's requests in flight.
+    private readonly Dictionary<string, SemaphoreSlim> _slots = clients.ToDictionary(
+        static c => c.Platform, _ => new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency), StringComparer.Ordinal);
 
     public async Task<CollectionReport> CollectAsync(
         string platform,
@@ -59,8 +65,9 @@ public sealed partial class CollectionService(
         var batches = Plan(items, client.Capabilities, options.MaxConcurrency);
 
         var stop = new RoundStop();
+        var gate = new RequestGate(_slots[platform], stop);
         var collector = new BatchCollector(
-            client, time, stop, options.MaxConcurrency, (count, error) => LogBatchFailed(platform, count, error.Kind, error.Message));
+            client, gate, time, stop, options.MaxConcurrency, (count, error) => LogBatchFailed(platform, count, error.Kind, error.Message));
         var results = new List<AccountResult>(accounts.Count);
         var done = 0;
         await Parallel.ForEachAsync(
@@ -210,7 +217,14 @@ public sealed partial class CollectionService(
         return [.. result.Observations.Select(o => new CommittedObservation(o, bands[o.WatchKey]))];
     }
 
-    public void Dispose() => _writeLock.Dispose();
+    public void Dispose()
+    {
+        _writeLock.Dispose();
+        foreach (var slots in _slots.Values)
+        {
+            slots.Dispose();
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipping {Count} {Platform} accounts: {Reason}")]
     private partial void LogPlatformSkipped(string platform, int count, string reason);
