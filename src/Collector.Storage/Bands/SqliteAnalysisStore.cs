@@ -20,26 +20,35 @@ internal sealed class SqliteAnalysisStore(SqliteConnectionFactory connections, T
            AND a.platform_id IN (SELECT value FROM json_each($platform_ids));
         """;
 
-    // New snapshots (after the cursor) however old, plus the spike look-back around them.
+    // New snapshots (after each account's cursor) however old, plus the spike look-back around them, for the whole
+    // batch in one read: a query per account cost more in its round trip than in its rows.
     internal const string SnapshotsSql = $"""
         SELECT s.id, {SnapshotColumns.Select}
-          FROM snapshots AS s
-         WHERE s.account_id = $account_id
-           AND (s.id > $cursor OR s.collected_at >= $since)
-         ORDER BY s.collected_at, s.id;
+          FROM accounts AS a
+          LEFT JOIN band_states AS b ON b.account_id = a.id
+          JOIN snapshots AS s ON s.account_id = a.id
+         WHERE a.platform = $platform
+           AND a.platform_id IN (SELECT value FROM json_each($platform_ids))
+           AND (s.id > coalesce(b.last_snapshot_id, 0) OR s.collected_at >= $since)
+         ORDER BY a.id, s.collected_at, s.id;
         """;
 
     public async Task<IReadOnlyList<AnalysisInput>> LoadAsync(
         string platform, IReadOnlyCollection<string> platformIds, DateTimeOffset historySince, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(platformIds);
+        var ids = JsonSerializer.Serialize(platformIds);
         await using var connection = await connections.OpenAsync(cancellationToken);
+
+        // Both reads in one transaction: a batch committed in between cannot add snapshots the states do not cover.
+        await using var transaction = connection.BeginTransaction(deferred: true);
         var accounts = new List<(long Id, string PlatformId, string Handle, BandState State, long Cursor)>();
         await using (var command = connection.CreateCommand())
         {
+            command.Transaction = transaction;
             command.CommandText = AccountsSql;
             command.Parameters.AddWithValue("$platform", platform);
-            command.Parameters.AddWithValue("$platform_ids", JsonSerializer.Serialize(platformIds));
+            command.Parameters.AddWithValue("$platform_ids", ids);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -48,29 +57,30 @@ internal sealed class SqliteAnalysisStore(SqliteConnectionFactory connections, T
             }
         }
 
-        var inputs = new List<AnalysisInput>(accounts.Count);
-        await using var snapshots = connection.CreateCommand();
-        snapshots.CommandText = SnapshotsSql;
-        var accountId = snapshots.Parameters.AddWithValue("$account_id", 0L);
-        var cursor = snapshots.Parameters.AddWithValue("$cursor", 0L);
-        snapshots.Parameters.AddWithValue("$since", SqliteInstant.ToStored(historySince));
-        foreach (var account in accounts)
+        var byAccount = new Dictionary<long, List<StoredSnapshot>>(accounts.Count);
+        await using (var snapshots = connection.CreateCommand())
         {
-            accountId.Value = account.Id;
-            cursor.Value = account.Cursor;
-            var rows = new List<StoredSnapshot>();
-            await using (var reader = await snapshots.ExecuteReaderAsync(cancellationToken))
+            snapshots.Transaction = transaction;
+            snapshots.CommandText = SnapshotsSql;
+            snapshots.Parameters.AddWithValue("$platform", platform);
+            snapshots.Parameters.AddWithValue("$platform_ids", ids);
+            snapshots.Parameters.AddWithValue("$since", SqliteInstant.ToStored(historySince));
+            await using var reader = await snapshots.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                while (await reader.ReadAsync(cancellationToken))
+                var snapshot = SnapshotColumns.Read(reader, 1)!;
+                if (!byAccount.TryGetValue(snapshot.AccountId, out var rows))
                 {
-                    rows.Add(new StoredSnapshot(reader.GetInt64(0), SnapshotColumns.Read(reader, 1)!));
+                    byAccount[snapshot.AccountId] = rows = [];
                 }
-            }
 
-            inputs.Add(new AnalysisInput(account.Id, account.PlatformId, account.Handle, account.State, account.Cursor, rows));
+                rows.Add(new StoredSnapshot(reader.GetInt64(0), snapshot));
+            }
         }
 
-        return inputs;
+        return [.. accounts.Select(account => new AnalysisInput(
+            account.Id, account.PlatformId, account.Handle, account.State, account.Cursor,
+            byAccount.TryGetValue(account.Id, out var rows) ? rows : []))];
     }
 
     public async Task SaveAsync(IReadOnlyList<AnalysisUpdate> updates, CancellationToken cancellationToken)

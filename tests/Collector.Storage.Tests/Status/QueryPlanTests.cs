@@ -61,6 +61,17 @@ public sealed class QueryPlanTests : StoreTestBase
         Assert.DoesNotContain("SCAN w", plan, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnalysisSnapshotsQuery_SeeksEachRequestedAccountsSnapshotsByIndex()
+    {
+        var plan = await PlanAsync(
+            Collector.Storage.Bands.SqliteAnalysisStore.SnapshotsSql, ("$platform", "bluesky"), ("$platform_ids", """["a","b"]"""), ("$since", 0L));
+
+        Assert.Contains("SEARCH a USING COVERING INDEX sqlite_autoindex_accounts_1 (platform=? AND platform_id=?)", plan, StringComparison.Ordinal);
+        Assert.Contains("SEARCH s USING INDEX ix_snapshots_account_collected (account_id=?)", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("SCAN s", plan, StringComparison.Ordinal);
+    }
+
     private async Task<string> PlanAsync(string sql, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await Database.OpenAsync();
