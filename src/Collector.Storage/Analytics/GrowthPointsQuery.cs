@@ -26,12 +26,7 @@ internal sealed class GrowthPointsQuery : IDisposable
     {
         _latest = Create(connection, transaction, LatestSql);
         _candidates = Create(connection, transaction, CandidatesSql);
-        for (var i = 0; i < GrowthCalculator.WindowDays.Count; i++)
-        {
-            _candidates.Parameters.AddWithValue(WindowParameter(i), (long)TimeSpan.FromDays(GrowthCalculator.WindowDays[i]).TotalMilliseconds);
-        }
-
-        _candidates.Parameters.AddWithValue("$rate", (long)GrowthCalculator.RateWindow.TotalMilliseconds);
+        AddWindowParameters(_candidates);
     }
 
     /// <summary>The account's candidate points, oldest first; empty when it has no measured snapshot.</summary>
@@ -73,28 +68,43 @@ internal sealed class GrowthPointsQuery : IDisposable
 
     private static string WindowParameter(int index) => string.Create(CultureInfo.InvariantCulture, $"$window{index}");
 
-    // Measured snapshots only. The latest ($at, highest id among equals); per window the last at or before its start
-    // (the first written among equal instants, as the calculator keeps the first of equals) and the first after it
-    // but before the latest; the first of the rate window. IN dedupes, the ORDER BY is the calculator's order.
-    private static string BuildCandidatesSql()
+    /// <summary>
+    /// The candidates' ids as an IN list, around the latest measured instant <paramref name="at"/> (an SQL expression).
+    /// Measured snapshots only. The latest (highest id among equals); per window the last at or before its start (the
+    /// first written among equal instants, as the calculator keeps the first of equals) and the first after it but
+    /// before the latest; the first of the rate window. IN dedupes.
+    /// </summary>
+    internal static string CandidateIds(string at)
     {
         const string Measured = "FROM snapshots AS m WHERE m.account_id = $account_id AND m.followers IS NOT NULL";
         var ids = new List<string>
         {
-            $"SELECT m.id {Measured} AND m.collected_at = $at ORDER BY m.id DESC LIMIT 1",
-            $"SELECT m.id {Measured} AND m.collected_at >= $at - $rate ORDER BY m.collected_at, m.id LIMIT 1",
+            $"SELECT m.id {Measured} AND m.collected_at = {at} ORDER BY m.id DESC LIMIT 1",
+            $"SELECT m.id {Measured} AND m.collected_at >= {at} - $rate ORDER BY m.collected_at, m.id LIMIT 1",
         };
         for (var i = 0; i < GrowthCalculator.WindowDays.Count; i++)
         {
-            var start = $"$at - {WindowParameter(i)}";
+            var start = $"{at} - {WindowParameter(i)}";
             ids.Add($"SELECT m.id {Measured} AND m.collected_at = (SELECT max(x.collected_at) FROM snapshots AS x " +
                 $"WHERE x.account_id = $account_id AND x.followers IS NOT NULL AND x.collected_at <= {start}) ORDER BY m.id LIMIT 1");
-            ids.Add($"SELECT m.id {Measured} AND m.collected_at > {start} AND m.collected_at < $at ORDER BY m.collected_at, m.id LIMIT 1");
+            ids.Add($"SELECT m.id {Measured} AND m.collected_at > {start} AND m.collected_at < {at} ORDER BY m.collected_at, m.id LIMIT 1");
         }
 
-        var sql = new StringBuilder("SELECT s.collected_at, s.followers FROM snapshots AS s WHERE s.id IN (");
-        sql.AppendJoin(", ", ids.Select(static id => $"({id})"));
-        sql.Append(") ORDER BY s.collected_at, s.id;");
-        return sql.ToString();
+        return new StringBuilder("(").AppendJoin(", ", ids.Select(static id => $"({id})")).Append(')').ToString();
     }
+
+    /// <summary>Sets the window parameters <see cref="CandidateIds"/> refers to.</summary>
+    internal static void AddWindowParameters(SqliteCommand command)
+    {
+        for (var i = 0; i < GrowthCalculator.WindowDays.Count; i++)
+        {
+            command.Parameters.AddWithValue(WindowParameter(i), (long)TimeSpan.FromDays(GrowthCalculator.WindowDays[i]).TotalMilliseconds);
+        }
+
+        command.Parameters.AddWithValue("$rate", (long)GrowthCalculator.RateWindow.TotalMilliseconds);
+    }
+
+    // The ORDER BY is the calculator's order.
+    private static string BuildCandidatesSql() =>
+        $"SELECT s.collected_at, s.followers FROM snapshots AS s WHERE s.id IN {CandidateIds("$at")} ORDER BY s.collected_at, s.id;";
 }

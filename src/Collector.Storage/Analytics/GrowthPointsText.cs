@@ -1,30 +1,16 @@
 using System.Globalization;
-using System.Text;
 using Collector.Core.Analytics;
 
 namespace Collector.Storage.Analytics;
 
-/// <summary>The text form of account_growth.points: "collected_at:followers" pairs separated by ';' (0006_growth_points.sql).</summary>
+/// <summary>
+/// Reads account_growth.points: "collected_at:followers" pairs separated by ';' (0006_growth_points.sql), as
+/// GrowthPointsWriter formats them in SQL.
+/// </summary>
 internal static class GrowthPointsText
 {
     private static readonly long MinStored = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
     private static readonly long MaxStored = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
-
-    public static string Format(IReadOnlyList<GrowthPoint> points)
-    {
-        var text = new StringBuilder(points.Count * 24);
-        foreach (var point in points)
-        {
-            if (text.Length > 0)
-            {
-                text.Append(';');
-            }
-
-            text.Append(CultureInfo.InvariantCulture, $"{SqliteInstant.ToStored(point.At)}:{point.Followers}");
-        }
-
-        return text.ToString();
-    }
 
     /// <summary>The points, or null when the text is not in this form (the caller computes them afresh).</summary>
     public static IReadOnlyList<GrowthPoint>? Parse(string text)
