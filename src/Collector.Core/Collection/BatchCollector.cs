@@ -130,7 +130,7 @@ internal sealed class BatchCollector(
             {
                 if (stop.Error is { } stopped)
                 {
-                    return (new AccountResult(item.Account, RoundStop.OutcomeFor(stopped), stopped, profile), null);
+                    return (new AccountResult(item.Account, RoundStop.OutcomeFor(stopped), stopped), null);
                 }
 
                 posts = await gate.SendAsync(
@@ -144,7 +144,7 @@ internal sealed class BatchCollector(
                     stop.Trip(ex.Error);
                 }
 
-                return (new AccountResult(item.Account, RoundStop.OutcomeFor(ex.Error), ex.Error, profile), null);
+                return (new AccountResult(item.Account, RoundStop.OutcomeFor(ex.Error), ex.Error), null);
             }
 
             if (posts.Error is { } postsError)
@@ -157,7 +157,7 @@ internal sealed class BatchCollector(
         }
 
         var observation = new AccountObservation(item.Account.Key, time.GetUtcNow(), profile, engagement, quality) { Known = item.Tracked };
-        return (new AccountResult(item.Account, CollectionOutcome.Collected, null, profile, engagement), observation);
+        return (new AccountResult(item.Account, CollectionOutcome.Collected), observation);
     }
 
     private static Dictionary<string, ProfileOutcome> IndexOutcomes(IReadOnlyList<ProfileOutcome> outcomes)
