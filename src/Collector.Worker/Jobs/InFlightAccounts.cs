@@ -31,6 +31,18 @@ internal sealed class InFlightAccounts
         return new AccountClaim(this, claimed, accounts.Count - claimed.Count);
     }
 
+    /// <summary>True when no round is collecting anything.</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _busy.Count == 0;
+            }
+        }
+    }
+
     public bool IsBusy(WatchedAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);

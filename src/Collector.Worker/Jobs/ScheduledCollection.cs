@@ -23,6 +23,7 @@ internal sealed partial class ScheduledCollection(
     CollectionScheduler scheduler,
     PlatformActivity activity,
     CollectorMetrics metrics,
+    RoundMemory memory,
     TimeProvider time,
     ILogger<ScheduledCollection> logger)
 {
@@ -65,6 +66,7 @@ internal sealed partial class ScheduledCollection(
             metrics.RoundFailed(group.Platform, accounts.Count);
         }
 
+        memory.RoundEnded();
         await scheduler.ArmAsync(group, firing, cancellationToken);
     }
 
