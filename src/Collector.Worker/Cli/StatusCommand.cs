@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Collector.Core.Analytics;
 using Collector.Core.Bands;
 using Collector.Core.Storage;
@@ -37,17 +36,31 @@ internal static class StatusCommand
             var growth = await GrowthOfAsync(reader, session.Watchlist!, records, token);
             var platforms = await session.Services.GetRequiredService<IPlatformStateStore>().GetAllAsync(token);
             var now = session.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-            var rows = StatusBuilder.Build(session.Watchlist!, records, growth, platforms, now);
             if (json)
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(rows, CliJsonContext.Default.IReadOnlyListStatusRow));
+                await WriteJsonAsync(console, StatusBuilder.Rows(session.Watchlist!, records, growth, platforms, now), token);
             }
             else
             {
-                WriteTable(console, rows);
+                WriteTable(console, StatusBuilder.Build(session.Watchlist!, records, growth, platforms, now));
             }
 
             return ExitCodes.Success;
+        }
+    }
+
+    /// <summary>Streams the rows: as bytes straight to standard output when that is where Out goes.</summary>
+    private static async Task WriteJsonAsync(CliConsole console, IEnumerable<StatusRow> rows, CancellationToken token)
+    {
+        if (console.OutStream is { } stream)
+        {
+            // Whatever Out still buffers comes first.
+            await console.Out.FlushAsync(token);
+            await StatusJsonWriter.WriteAsync(rows, stream, token);
+        }
+        else
+        {
+            await StatusJsonWriter.WriteAsync(rows, console.Out, token);
         }
     }
 
