@@ -71,13 +71,18 @@ internal static class StatusCommand
     private static async Task<Dictionary<long, GrowthSummary>> GrowthOfAsync(
         IStatusReader reader, WatchlistDocument watchlist, IReadOnlyList<AccountStatusRecord> records, CancellationToken token)
     {
-        var bands = watchlist.Accounts.ToDictionary(static a => (a.Platform, a.Key), static a => a.Band);
+        var accounts = new WatchEntryLookup<WatchedAccount>();
+        foreach (var account in watchlist.Accounts)
+        {
+            accounts.Set(account.Platform, account.Key, account);
+        }
+
         var bandOf = new Dictionary<long, BandSettings>();
         foreach (var record in records)
         {
-            if (record is { AccountId: { } id, Latest: not null } && bands.TryGetValue((record.Platform, record.WatchKey), out var band))
+            if (record is { AccountId: { } id, Latest: not null } && accounts.Find(record.Platform, record.WatchKey) is { } account)
             {
-                bandOf.TryAdd(id, band);
+                bandOf.TryAdd(id, account.Band);
             }
         }
 

@@ -34,14 +34,14 @@ internal static class StatusBuilder
         ArgumentNullException.ThrowIfNull(records);
         var paused = (platforms ?? []).ToDictionary(static p => p.Platform, StringComparer.Ordinal);
         var at = now ?? DateTimeOffset.MinValue;
-        var byKey = new Dictionary<(string, string), AccountStatusRecord>();
+        var byKey = new WatchEntryLookup<AccountStatusRecord>();
         foreach (var record in records)
         {
-            byKey[(record.Platform, record.WatchKey)] = record;
+            byKey.Set(record.Platform, record.WatchKey, record);
         }
 
         return watchlist.Accounts.Select(account => Row(
-            account, byKey.GetValueOrDefault((account.Platform, account.Key)), growth, paused.GetValueOrDefault(account.Platform), at));
+            account, byKey.Find(account.Platform, account.Key), growth, paused.GetValueOrDefault(account.Platform), at));
     }
 
     private static StatusRow Row(

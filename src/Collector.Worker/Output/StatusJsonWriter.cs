@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -161,7 +160,8 @@ internal static class StatusJsonWriter
         }
     }
 
-    /// <summary>As <see cref="UtcInstantConverter"/> writes an instant, formatted straight into UTF-8.</summary>
+    /// <summary>As <see cref="UtcInstantConverter"/> writes an instant; its digits are placed by hand, because the
+    /// custom format string costs more than the rest of the value (four instants per row).</summary>
     private static void WriteInstant(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
     {
         if (value is not { } instant)
@@ -170,13 +170,36 @@ internal static class StatusJsonWriter
             return;
         }
 
-        Span<byte> text = stackalloc byte[64];
-        if (!instant.UtcDateTime.TryFormat(text, out var length, UtcInstantConverter.Format, CultureInfo.InvariantCulture))
-        {
-            throw new InvalidOperationException($"Could not format the instant {instant:O}.");
-        }
+        // yyyy-MM-ddTHH:mm:ss.fffZ
+        Span<byte> text = stackalloc byte[24];
+        var utc = instant.UtcDateTime;
+        var (year, month, day) = utc;
+        var time = utc.TimeOfDay;
+        Digits(text[..4], year);
+        text[4] = (byte)'-';
+        Digits(text[5..7], month);
+        text[7] = (byte)'-';
+        Digits(text[8..10], day);
+        text[10] = (byte)'T';
+        Digits(text[11..13], time.Hours);
+        text[13] = (byte)':';
+        Digits(text[14..16], time.Minutes);
+        text[16] = (byte)':';
+        Digits(text[17..19], time.Seconds);
+        text[19] = (byte)'.';
+        Digits(text[20..23], time.Milliseconds);
+        text[23] = (byte)'Z';
+        writer.WriteString(name, text);
+    }
 
-        writer.WriteString(name, text[..length]);
+    /// <summary>The value's last <c>target.Length</c> decimal digits, zero-padded.</summary>
+    private static void Digits(Span<byte> target, int value)
+    {
+        for (var i = target.Length - 1; i >= 0; i--)
+        {
+            target[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
     }
 
     /// <summary>The camelCase names <see cref="CliJsonContext"/> gives the properties, encoded once.</summary>

@@ -12,7 +12,13 @@ public sealed class StatusJsonWriterTests
     [Fact]
     public async Task WriteAsync_ToATextWriter_EqualsTheSerializedListWithEveryFieldSetOrNull()
     {
-        StatusRow[] rows = [Full(), Empty(), Full() with { Growth = Growth() with { Windows = [] }, Tags = [] }];
+        StatusRow[] rows =
+        [
+            Full(),
+            Empty(),
+            Full() with { Growth = Growth() with { Windows = [] }, Tags = [] },
+            Full() with { LastCollectedAt = DateTimeOffset.MinValue, LastAttemptAt = DateTimeOffset.MaxValue, NextAttemptAt = new(987, 1, 2, 3, 4, 5, 6, TimeSpan.FromHours(-5)) },
+        ];
         var output = new StringWriter();
 
         await StatusJsonWriter.WriteAsync(rows, output, CancellationToken.None);
