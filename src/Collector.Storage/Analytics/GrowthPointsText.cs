@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Collector.Core.Analytics;
 
@@ -27,6 +28,8 @@ internal static class GrowthPointsText
     }
 
     /// <summary>The points, or null when the text is not in this form (the caller computes them afresh).</summary>
+    // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<GrowthPoint>? Parse(string text)
     {
         var points = new List<GrowthPoint>(8);

@@ -77,7 +77,7 @@ internal static class StatusCommand
             accounts.Set(account.Platform, account.Key, account);
         }
 
-        var bandOf = new Dictionary<long, BandSettings>();
+        var bandOf = new Dictionary<long, BandSettings>(records.Count);
         foreach (var record in records)
         {
             if (record is { AccountId: { } id, Latest: not null } && accounts.Find(record.Platform, record.WatchKey) is { } account)
@@ -86,7 +86,7 @@ internal static class StatusCommand
             }
         }
 
-        var growth = new Dictionary<long, GrowthSummary>();
+        var growth = new Dictionary<long, GrowthSummary>(bandOf.Count);
         await foreach (var account in reader.GetGrowthPointsAsync(token))
         {
             if (bandOf.TryGetValue(account.AccountId, out var band))

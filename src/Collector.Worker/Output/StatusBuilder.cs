@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Collector.Core.Analytics;
 using Collector.Core.Bands;
 using Collector.Core.Storage;
@@ -44,6 +45,8 @@ internal static class StatusBuilder
             account, byKey.Find(account.Platform, account.Key), growth, paused.GetValueOrDefault(account.Platform), at));
     }
 
+    // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static StatusRow Row(
         WatchedAccount account,
         AccountStatusRecord? record,
