@@ -68,7 +68,7 @@ internal static class StatusCommand
     /// One read of every account's growth points, kept by the analysis (reading 46 days of snapshots per account took
     /// 4 of status's 8 s over 100,000 accounts: docs/benchmarks.md).
     /// </summary>
-    private static async Task<Dictionary<long, GrowthSummary>> GrowthOfAsync(
+    internal static async Task<Dictionary<long, GrowthSummary>> GrowthOfAsync(
         IStatusReader reader, WatchlistDocument watchlist, IReadOnlyList<AccountStatusRecord> records, CancellationToken token)
     {
         var accounts = new WatchEntryLookup<WatchedAccount>();
