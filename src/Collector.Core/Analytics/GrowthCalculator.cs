@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Collector.Core.Bands;
 using Collector.Core.Storage;
 
@@ -31,6 +32,8 @@ public static class GrowthCalculator
     /// The account's measured points, oldest first: all of them, or at least those <see cref="Candidates"/> picks,
     /// which give the same summary.
     /// </param>
+    // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static GrowthSummary Summarize(IReadOnlyList<GrowthPoint> measured, BandSettings band)
     {
         ArgumentNullException.ThrowIfNull(measured);
@@ -40,8 +43,15 @@ public static class GrowthCalculator
             return GrowthSummary.Empty;
         }
 
+        // Loops rather than LINQ: status summarizes 100,000 accounts at once, and each closure or boxed enumerator
+        // here was garbage that the collector had to trace past the accounts' live records (docs/benchmarks.md).
         var latest = measured[^1];
-        var windows = WindowDays.Select(days => Window(measured, latest, days)).ToList();
+        var windows = new GrowthWindow[WindowDays.Count];
+        for (var i = 0; i < windows.Length; i++)
+        {
+            windows[i] = Window(measured, latest, WindowDays[i]);
+        }
+
         var (rate, span) = Rate(measured, latest);
         return new GrowthSummary(latest.At, latest.Followers, windows, rate, span, Project(latest, rate, band));
     }
@@ -76,7 +86,7 @@ public static class GrowthCalculator
             }
         }
 
-        var rateFrom = FirstIndex(measured, p => p.At >= latest.At - RateWindow);
+        var rateFrom = FirstAtOrAfter(measured, latest.At - RateWindow);
         if (rateFrom >= 0)
         {
             picked.Add(rateFrom);
@@ -98,6 +108,20 @@ public static class GrowthCalculator
         return -1;
     }
 
+    /// <summary>The index of the first point at or after <paramref name="start"/>; -1 when there is none.</summary>
+    private static int FirstAtOrAfter(IReadOnlyList<GrowthPoint> points, DateTimeOffset start)
+    {
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (points[i].At >= start)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Among points at the same instant the first one counts (the summary keeps the first of equals).</summary>
     private static int LastIndexAtOrBefore(IReadOnlyList<GrowthPoint> points, int index)
     {
@@ -109,14 +133,17 @@ public static class GrowthCalculator
         return index;
     }
 
+    // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static GrowthWindow Window(IReadOnlyList<GrowthPoint> measured, GrowthPoint latest, int days)
     {
         var nominal = TimeSpan.FromDays(days);
         var target = latest.At - nominal;
         var tolerance = nominal / 2;
         GrowthPoint? best = null;
-        foreach (var point in measured)
+        for (var i = 0; i < measured.Count; i++)
         {
+            var point = measured[i];
             if (point.At >= latest.At || (point.At - target).Duration() > tolerance)
             {
                 continue;
@@ -141,7 +168,7 @@ public static class GrowthCalculator
 
     private static (double? Rate, TimeSpan? Span) Rate(IReadOnlyList<GrowthPoint> measured, GrowthPoint latest)
     {
-        var index = FirstIndex(measured, p => p.At >= latest.At - RateWindow);
+        var index = FirstAtOrAfter(measured, latest.At - RateWindow);
         if (index < 0 || latest.At - measured[index].At < MinRateSpan)
         {
             return (null, null);

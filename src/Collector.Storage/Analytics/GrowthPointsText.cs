@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Collector.Core.Analytics;
 
 namespace Collector.Storage.Analytics;
@@ -13,6 +14,8 @@ internal static class GrowthPointsText
     private static readonly long MaxStored = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
     /// <summary>The points, or null when the text is not in this form (the caller computes them afresh).</summary>
+    // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<GrowthPoint>? Parse(string text)
     {
         var points = new List<GrowthPoint>(8);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Collector.Core.Metrics;
 using Collector.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -13,6 +14,8 @@ internal static class SnapshotColumns
         """;
 
     /// <summary>Reads the columns of <see cref="Select"/> starting at <paramref name="first"/>; null when the join found none.</summary>
+    // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SnapshotRecord? Read(SqliteDataReader reader, int first)
     {
         if (reader.IsDBNull(first))

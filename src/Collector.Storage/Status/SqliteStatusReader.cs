@@ -108,6 +108,8 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections) : 
         }
     }
 
+    // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static AccountStatusRecord ReadStatus(SqliteDataReader reader)
     {
         var state = new CollectionStateRecord(

@@ -10,10 +10,19 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool Interac
     /// <summary>An extra log destination next to the console (tests capture a command's logs with it); null: none.</summary>
     public ILoggerProvider? LogSink { get; init; }
 
+    /// <summary>
+    /// The bytes under <see cref="Out"/> when it is the process's standard output: a large result (<c>status --json</c>)
+    /// is written there as UTF-8 in chunks instead of as one string re-encoded by <see cref="Out"/>. Null: use Out.
+    /// </summary>
+    public Stream? OutStream { get; init; }
+
     public static CliConsole System { get; } = new(
         Console.Out,
         Console.Error,
-        !Console.IsOutputRedirected && !Console.IsErrorRedirected);
+        !Console.IsOutputRedirected && !Console.IsErrorRedirected)
+    {
+        OutStream = Console.OpenStandardOutput(),
+    };
 
     /// <summary>A Spectre console over <see cref="Out"/>; plain (no ANSI, no live rendering) when not interactive.</summary>
     public IAnsiConsole Ansi()

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Collector.Core.Analytics;
 using Collector.Core.Bands;
 using Collector.Core.Storage;
@@ -37,17 +36,31 @@ internal static class StatusCommand
             var growth = await GrowthOfAsync(reader, session.Watchlist!, records, token);
             var platforms = await session.Services.GetRequiredService<IPlatformStateStore>().GetAllAsync(token);
             var now = session.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-            var rows = StatusBuilder.Build(session.Watchlist!, records, growth, platforms, now);
             if (json)
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(rows, CliJsonContext.Default.IReadOnlyListStatusRow));
+                await WriteJsonAsync(console, StatusBuilder.Rows(session.Watchlist!, records, growth, platforms, now), token);
             }
             else
             {
-                WriteTable(console, rows);
+                WriteTable(console, StatusBuilder.Build(session.Watchlist!, records, growth, platforms, now));
             }
 
             return ExitCodes.Success;
+        }
+    }
+
+    /// <summary>Streams the rows: as bytes straight to standard output when that is where Out goes.</summary>
+    private static async Task WriteJsonAsync(CliConsole console, IEnumerable<StatusRow> rows, CancellationToken token)
+    {
+        if (console.OutStream is { } stream)
+        {
+            // Whatever Out still buffers comes first.
+            await console.Out.FlushAsync(token);
+            await StatusJsonWriter.WriteAsync(rows, stream, token);
+        }
+        else
+        {
+            await StatusJsonWriter.WriteAsync(rows, console.Out, token);
         }
     }
 
@@ -55,20 +68,25 @@ internal static class StatusCommand
     /// One read of every account's growth points, kept by the analysis (reading 46 days of snapshots per account took
     /// 4 of status's 8 s over 100,000 accounts: docs/benchmarks.md).
     /// </summary>
-    private static async Task<Dictionary<long, GrowthSummary>> GrowthOfAsync(
+    internal static async Task<Dictionary<long, GrowthSummary>> GrowthOfAsync(
         IStatusReader reader, WatchlistDocument watchlist, IReadOnlyList<AccountStatusRecord> records, CancellationToken token)
     {
-        var bands = watchlist.Accounts.ToDictionary(static a => (a.Platform, a.Key), static a => a.Band);
-        var bandOf = new Dictionary<long, BandSettings>();
+        var accounts = new WatchEntryLookup<WatchedAccount>();
+        foreach (var account in watchlist.Accounts)
+        {
+            accounts.Set(account.Platform, account.Key, account);
+        }
+
+        var bandOf = new Dictionary<long, BandSettings>(records.Count);
         foreach (var record in records)
         {
-            if (record is { AccountId: { } id, Latest: not null } && bands.TryGetValue((record.Platform, record.WatchKey), out var band))
+            if (record is { AccountId: { } id, Latest: not null } && accounts.Find(record.Platform, record.WatchKey) is { } account)
             {
-                bandOf.TryAdd(id, band);
+                bandOf.TryAdd(id, account.Band);
             }
         }
 
-        var growth = new Dictionary<long, GrowthSummary>();
+        var growth = new Dictionary<long, GrowthSummary>(bandOf.Count);
         await foreach (var account in reader.GetGrowthPointsAsync(token))
         {
             if (bandOf.TryGetValue(account.AccountId, out var band))

@@ -12,8 +12,15 @@ internal sealed record GrowthView(
     public static GrowthView From(GrowthSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        var windows = new GrowthWindowView[summary.Windows.Count];
+        for (var i = 0; i < windows.Length; i++)
+        {
+            var w = summary.Windows[i];
+            windows[i] = new GrowthWindowView(w.Days, w.Change, w.Percent, Days(w.Span), w.From);
+        }
+
         return new GrowthView(
-            [.. summary.Windows.Select(static w => new GrowthWindowView(w.Days, w.Change, w.Percent, Days(w.Span), w.From))],
+            windows,
             summary.DailyGrowth,
             Days(summary.RateSpan),
             summary.ProjectedBandEntry);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Collector.Core.Analytics;
 using Collector.Core.Bands;
 using Collector.Core.Storage;
@@ -16,20 +17,36 @@ internal static class StatusBuilder
         IReadOnlyList<AccountStatusRecord> records,
         IReadOnlyDictionary<long, GrowthSummary>? growth = null,
         IReadOnlyList<PlatformStateRecord>? platforms = null,
+        DateTimeOffset? now = null) => [.. Rows(watchlist, records, growth, platforms, now)];
+
+    /// <summary>
+    /// The rows of <see cref="Build"/> in the same order, made one at a time as they are enumerated, so a writer that
+    /// streams them never holds them all (100,000 rows for a large watchlist).
+    /// </summary>
+    /// <inheritdoc cref="Build" path="/param"/>
+    public static IEnumerable<StatusRow> Rows(
+        WatchlistDocument watchlist,
+        IReadOnlyList<AccountStatusRecord> records,
+        IReadOnlyDictionary<long, GrowthSummary>? growth = null,
+        IReadOnlyList<PlatformStateRecord>? platforms = null,
         DateTimeOffset? now = null)
     {
+        ArgumentNullException.ThrowIfNull(watchlist);
+        ArgumentNullException.ThrowIfNull(records);
         var paused = (platforms ?? []).ToDictionary(static p => p.Platform, StringComparer.Ordinal);
         var at = now ?? DateTimeOffset.MinValue;
-        var byKey = new Dictionary<(string, string), AccountStatusRecord>();
+        var byKey = new WatchEntryLookup<AccountStatusRecord>();
         foreach (var record in records)
         {
-            byKey[(record.Platform, record.WatchKey)] = record;
+            byKey.Set(record.Platform, record.WatchKey, record);
         }
 
-        return [.. watchlist.Accounts.Select(account => Row(
-            account, byKey.GetValueOrDefault((account.Platform, account.Key)), growth, paused.GetValueOrDefault(account.Platform), at))];
+        return watchlist.Accounts.Select(account => Row(
+            account, byKey.Find(account.Platform, account.Key), growth, paused.GetValueOrDefault(account.Platform), at));
     }
 
+    // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static StatusRow Row(
         WatchedAccount account,
         AccountStatusRecord? record,

@@ -1,0 +1,244 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+
+namespace Collector.Worker.Output;
+
+/// <summary>
+/// Writes <c>status --json</c> row by row, as UTF-8, in chunks: the same bytes as serializing the whole list through
+/// <see cref="CliJsonContext"/>, without holding 100,000 rows, their 200 MB string and its re-encoding at once
+/// (docs/benchmarks.md). Property order and names follow <see cref="StatusRow"/>; a test compares the two ways.
+/// </summary>
+internal static class StatusJsonWriter
+{
+    /// <summary>Bytes gathered before they are handed on: few system calls, little memory.</summary>
+    private const int ChunkBytes = 64 * 1024;
+
+    /// <summary>The options <see cref="CliJsonContext"/> writes with (indented, its encoder), so the bytes are equal.</summary>
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = CliJsonContext.Default.Options.WriteIndented,
+        IndentCharacter = CliJsonContext.Default.Options.IndentCharacter,
+        IndentSize = CliJsonContext.Default.Options.IndentSize,
+        NewLine = CliJsonContext.Default.Options.NewLine,
+        Encoder = CliJsonContext.Default.Options.Encoder,
+    };
+
+    /// <summary>The array and a final line break, as <c>WriteLine(JsonSerializer.Serialize(rows))</c> printed it.</summary>
+    public static async Task WriteAsync(IEnumerable<StatusRow> rows, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await WriteAsync(rows, (chunk, token) => output.WriteAsync(chunk, token), cancellationToken);
+        await output.FlushAsync(cancellationToken);
+    }
+
+    /// <inheritdoc cref="WriteAsync(IEnumerable{StatusRow}, Stream, CancellationToken)"/>
+    public static async Task WriteAsync(IEnumerable<StatusRow> rows, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var decoder = Encoding.UTF8.GetDecoder();
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(ChunkBytes * 2)];
+        await WriteAsync(rows, async (chunk, token) =>
+        {
+            // A chunk may exceed ChunkBytes by one row; decode it in pieces that fit the buffer.
+            for (var start = 0; start < chunk.Length; start += ChunkBytes)
+            {
+                var piece = chunk.Slice(start, Math.Min(ChunkBytes, chunk.Length - start));
+                var count = decoder.GetChars(piece.Span, chars, flush: false);
+                await output.WriteAsync(chars.AsMemory(0, count), token);
+            }
+        }, cancellationToken);
+        await output.FlushAsync(cancellationToken);
+    }
+
+    private static async Task WriteAsync(
+        IEnumerable<StatusRow> rows, Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var buffer = new ArrayBufferWriter<byte>(ChunkBytes * 2);
+        await using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            writer.WriteStartArray();
+            foreach (var row in rows)
+            {
+                WriteRow(writer, row);
+                if (writer.BytesPending + buffer.WrittenCount >= ChunkBytes)
+                {
+                    writer.Flush();
+                    await sink(buffer.WrittenMemory, cancellationToken);
+                    buffer.ResetWrittenCount();
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        await sink(buffer.WrittenMemory, cancellationToken);
+        await sink(Encoding.UTF8.GetBytes(Environment.NewLine), cancellationToken);
+    }
+
+    // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WriteRow(Utf8JsonWriter writer, StatusRow row)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Names.Platform, row.Platform);
+        writer.WriteString(Names.Handle, row.Handle);
+        writer.WriteString(Names.CurrentHandle, row.CurrentHandle);
+        writer.WriteString(Names.PlatformId, row.PlatformId);
+        WriteNumber(writer, Names.Followers, row.Followers);
+        WriteNumber(writer, Names.Following, row.Following);
+        WriteNumber(writer, Names.Posts, row.Posts);
+        WriteNumber(writer, Names.EngagementRate, row.EngagementRate);
+        writer.WriteNumber(Names.PostsSampled, row.PostsSampled);
+        writer.WriteString(Names.Tier, row.Tier);
+        WriteInstant(writer, Names.LastCollectedAt, row.LastCollectedAt);
+        WriteInstant(writer, Names.LastAttemptAt, row.LastAttemptAt);
+        writer.WriteNumber(Names.ConsecutiveFailures, row.ConsecutiveFailures);
+        writer.WriteString(Names.LastError, row.LastError);
+        WriteInstant(writer, Names.NextAttemptAt, row.NextAttemptAt);
+        writer.WriteStartArray(Names.Tags);
+        foreach (var tag in row.Tags)
+        {
+            writer.WriteStringValue(tag);
+        }
+
+        writer.WriteEndArray();
+        WriteGrowth(writer, row.Growth);
+        WriteInstant(writer, Names.PausedUntil, row.PausedUntil);
+        writer.WriteString(Names.PauseReason, row.PauseReason);
+        writer.WriteEndObject();
+    }
+
+    // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WriteGrowth(Utf8JsonWriter writer, GrowthView? growth)
+    {
+        if (growth is null)
+        {
+            writer.WriteNull(Names.Growth);
+            return;
+        }
+
+        writer.WriteStartObject(Names.Growth);
+        writer.WriteStartArray(Names.Windows);
+        foreach (var window in growth.Windows)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber(Names.Days, window.Days);
+            WriteNumber(writer, Names.Change, window.Change);
+            WriteNumber(writer, Names.Percent, window.Percent);
+            WriteNumber(writer, Names.SpanDays, window.SpanDays);
+            WriteInstant(writer, Names.From, window.From);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        WriteNumber(writer, Names.DailyGrowth, growth.DailyGrowth);
+        WriteNumber(writer, Names.RateSpanDays, growth.RateSpanDays);
+        WriteInstant(writer, Names.ProjectedBandEntry, growth.ProjectedBandEntry);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, JsonEncodedText name, long? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, JsonEncodedText name, double? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>As <see cref="UtcInstantConverter"/> writes an instant; its digits are placed by hand, because the
+    /// custom format string costs more than the rest of the value (four instants per row).</summary>
+    // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WriteInstant(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
+    {
+        if (value is not { } instant)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+
+        // yyyy-MM-ddTHH:mm:ss.fffZ
+        Span<byte> text = stackalloc byte[24];
+        var utc = instant.UtcDateTime;
+        var (year, month, day) = utc;
+        var time = utc.TimeOfDay;
+        Digits(text[..4], year);
+        text[4] = (byte)'-';
+        Digits(text[5..7], month);
+        text[7] = (byte)'-';
+        Digits(text[8..10], day);
+        text[10] = (byte)'T';
+        Digits(text[11..13], time.Hours);
+        text[13] = (byte)':';
+        Digits(text[14..16], time.Minutes);
+        text[16] = (byte)':';
+        Digits(text[17..19], time.Seconds);
+        text[19] = (byte)'.';
+        Digits(text[20..23], time.Milliseconds);
+        text[23] = (byte)'Z';
+        writer.WriteString(name, text);
+    }
+
+    /// <summary>The value's last <c>target.Length</c> decimal digits, zero-padded.</summary>
+    private static void Digits(Span<byte> target, int value)
+    {
+        for (var i = target.Length - 1; i >= 0; i--)
+        {
+            target[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+
+    /// <summary>The camelCase names <see cref="CliJsonContext"/> gives the properties, encoded once.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Platform = JsonEncodedText.Encode("platform");
+        public static readonly JsonEncodedText Handle = JsonEncodedText.Encode("handle");
+        public static readonly JsonEncodedText CurrentHandle = JsonEncodedText.Encode("currentHandle");
+        public static readonly JsonEncodedText PlatformId = JsonEncodedText.Encode("platformId");
+        public static readonly JsonEncodedText Followers = JsonEncodedText.Encode("followers");
+        public static readonly JsonEncodedText Following = JsonEncodedText.Encode("following");
+        public static readonly JsonEncodedText Posts = JsonEncodedText.Encode("posts");
+        public static readonly JsonEncodedText EngagementRate = JsonEncodedText.Encode("engagementRate");
+        public static readonly JsonEncodedText PostsSampled = JsonEncodedText.Encode("postsSampled");
+        public static readonly JsonEncodedText Tier = JsonEncodedText.Encode("tier");
+        public static readonly JsonEncodedText LastCollectedAt = JsonEncodedText.Encode("lastCollectedAt");
+        public static readonly JsonEncodedText LastAttemptAt = JsonEncodedText.Encode("lastAttemptAt");
+        public static readonly JsonEncodedText ConsecutiveFailures = JsonEncodedText.Encode("consecutiveFailures");
+        public static readonly JsonEncodedText LastError = JsonEncodedText.Encode("lastError");
+        public static readonly JsonEncodedText NextAttemptAt = JsonEncodedText.Encode("nextAttemptAt");
+        public static readonly JsonEncodedText Tags = JsonEncodedText.Encode("tags");
+        public static readonly JsonEncodedText Growth = JsonEncodedText.Encode("growth");
+        public static readonly JsonEncodedText Windows = JsonEncodedText.Encode("windows");
+        public static readonly JsonEncodedText Days = JsonEncodedText.Encode("days");
+        public static readonly JsonEncodedText Change = JsonEncodedText.Encode("change");
+        public static readonly JsonEncodedText Percent = JsonEncodedText.Encode("percent");
+        public static readonly JsonEncodedText SpanDays = JsonEncodedText.Encode("spanDays");
+        public static readonly JsonEncodedText From = JsonEncodedText.Encode("from");
+        public static readonly JsonEncodedText DailyGrowth = JsonEncodedText.Encode("dailyGrowth");
+        public static readonly JsonEncodedText RateSpanDays = JsonEncodedText.Encode("rateSpanDays");
+        public static readonly JsonEncodedText ProjectedBandEntry = JsonEncodedText.Encode("projectedBandEntry");
+        public static readonly JsonEncodedText PausedUntil = JsonEncodedText.Encode("pausedUntil");
+        public static readonly JsonEncodedText PauseReason = JsonEncodedText.Encode("pauseReason");
+    }
+}
