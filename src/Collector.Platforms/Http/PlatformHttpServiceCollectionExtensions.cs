@@ -38,11 +38,6 @@ internal static class PlatformHttpServiceCollectionExtensions
             ProductUserAgent.Apply(http.DefaultRequestHeaders, options.Contact);
         });
 
-        // The factory's request loggers only write at Information, below what the host lets through for
-        // System.Net.Http, yet open a log scope and time every request: measurable at 50,000 requests a round.
-        // Failures are logged by the rate-limit gate, the resilience pipeline and the clients themselves.
-        client.RemoveAllLoggers();
-
         client.ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
         {
             AutomaticDecompression = DecompressionMethods.All,
