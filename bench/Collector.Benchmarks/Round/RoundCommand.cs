@@ -50,9 +50,10 @@ internal static class RoundCommand
 
             var peak = ProcessMemory.PeakMb() ?? 0;
             var after = ProcessMemory.CurrentMb() ?? 0;
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            // As the worker leaves its process between rounds (RoundMemory).
+            Collector.Worker.Jobs.RoundMemory.ReleaseNow();
             GC.WaitForPendingFinalizers();
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            Collector.Worker.Jobs.RoundMemory.ReleaseNow();
             await Task.Delay(TimeSpan.FromMilliseconds(300), TimeProvider.System);
             var afterGc = ProcessMemory.CurrentMb() ?? 0;
             var heapAfterGc = GC.GetTotalMemory(forceFullCollection: true) / Mb;

@@ -8,9 +8,12 @@ namespace Collector.Worker.Jobs;
 internal sealed class RoundMemory(InFlightAccounts inFlight, Action release)
 {
     public RoundMemory(InFlightAccounts inFlight)
-        : this(inFlight, static () => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true))
+        : this(inFlight, ReleaseNow)
     {
     }
+
+    /// <summary>A full, compacting collection that also decommits what the heap no longer needs.</summary>
+    public static void ReleaseNow() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     /// <summary>Called when a round ends; releases only if it was the last one running.</summary>
     public void RoundEnded()
