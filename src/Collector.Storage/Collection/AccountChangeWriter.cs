@@ -39,15 +39,6 @@ internal sealed class AccountChangeWriter : IDisposable
         INSERT INTO account_handles (account_id, handle, first_seen_at) VALUES ($account_id, $handle, $at);
         """;
 
-    private const string InsertSnapshotSql = """
-        INSERT INTO snapshots (
-            account_id, collected_at, followers, following, posts, posts_sampled,
-            avg_likes, avg_replies, avg_reposts, avg_quotes, avg_views, engagement_rate, er_formula, quality_flags)
-        VALUES (
-            $account_id, $at, $followers, $following, $posts, $posts_sampled,
-            $avg_likes, $avg_replies, $avg_reposts, $avg_quotes, $avg_views, $engagement_rate, $er_formula, $quality_flags);
-        """;
-
     // The watch key (re)points at the account it resolved to now: keys can move, and several keys can share one.
     // The WHERE leaves an unchanged entry (same account, nothing to clear) unwritten; its times then follow from the
     // account's latest snapshot (SqliteStatusReader), hence max() here for a late-arriving older observation.
@@ -73,22 +64,23 @@ internal sealed class AccountChangeWriter : IDisposable
     private readonly PreparedStatement _updateAccount;
     private readonly PreparedStatement _closeHandleSpan;
     private readonly PreparedStatement _openHandleSpan;
-    private readonly PreparedStatement _insertSnapshot;
+    private readonly SnapshotInserts _snapshots;
     private readonly PreparedStatement _markSuccess;
 
-    public AccountChangeWriter(SqliteConnection connection)
+    /// <param name="snapshots">The connection's snapshot inserts, shared with the steady-state path (enlisted there).</param>
+    public AccountChangeWriter(SqliteConnection connection, SnapshotInserts snapshots)
     {
+        _snapshots = snapshots;
         _findAccount = new PreparedStatement(connection, FindAccountSql);
         _insertAccount = new PreparedStatement(connection, InsertAccountSql);
         _updateAccount = new PreparedStatement(connection, UpdateAccountSql);
         _closeHandleSpan = new PreparedStatement(connection, CloseHandleSpanSql);
         _openHandleSpan = new PreparedStatement(connection, OpenHandleSpanSql);
-        _insertSnapshot = new PreparedStatement(connection, InsertSnapshotSql);
         _markSuccess = new PreparedStatement(connection, MarkSuccessSql);
     }
 
     private PreparedStatement[] All =>
-        [_findAccount, _insertAccount, _updateAccount, _closeHandleSpan, _openHandleSpan, _insertSnapshot, _markSuccess];
+        [_findAccount, _insertAccount, _updateAccount, _closeHandleSpan, _openHandleSpan, _markSuccess];
 
     public void Enlist(SqliteTransaction transaction)
     {
@@ -103,9 +95,7 @@ internal sealed class AccountChangeWriter : IDisposable
         var at = SqliteInstant.ToStored(observation.CollectedAt);
         var accountId = SaveAccount(platform, observation.Profile, at);
 
-        _insertSnapshot.Set("$account_id", accountId);
-        SnapshotValues.Bind(_insertSnapshot, at, observation);
-        _insertSnapshot.Command.ExecuteNonQuery();
+        _snapshots.Write(accountId, at, observation);
 
         _markSuccess.Set("$platform", platform).Set("$watch_key", observation.WatchKey).Set("$account_id", accountId).Set("$at", at);
         _markSuccess.Command.ExecuteNonQuery();

@@ -6,43 +6,23 @@ namespace Collector.Storage.Collection;
 /// <summary>
 /// Writes successful observations with statements prepared once per connection and re-bound per row. In the steady
 /// state (an entry resolved before, the account as the batch found it, no failure state to clear) an observation is
-/// its snapshot insert and nothing else; the account, its handle span and its watch entry are written only when they change
-/// (0005_lean_writes.sql), by <see cref="AccountChangeWriter"/>.
+/// its snapshot insert and nothing else; the account, its handle span and its watch entry are written only when they
+/// change (0005_lean_writes.sql), by <see cref="AccountChangeWriter"/>.
 /// </summary>
 internal sealed class ObservationWriter : IDisposable
 {
-    // Keyed by the account id the batch read: looking the entry and the account up by their text keys again, in
-    // the insert or before it, cost more than the insert itself (docs/benchmarks.md, storage).
-    // Without engagement the engagement columns keep their defaults (NULL, 0): fewer values to bind per row.
-    private const string InsertProfileSnapshotSql = """
-        INSERT INTO snapshots (account_id, collected_at, followers, following, posts, quality_flags)
-        VALUES ($account_id, $at, $followers, $following, $posts, $quality_flags);
-        """;
-
-    private const string InsertMeasuredSnapshotSql = """
-        INSERT INTO snapshots (
-            account_id, collected_at, followers, following, posts, posts_sampled,
-            avg_likes, avg_replies, avg_reposts, avg_quotes, avg_views, engagement_rate, er_formula, quality_flags)
-        VALUES (
-            $account_id, $at, $followers, $following, $posts, $posts_sampled,
-            $avg_likes, $avg_replies, $avg_reposts, $avg_quotes, $avg_views, $engagement_rate, $er_formula, $quality_flags);
-        """;
-
-    private readonly PreparedStatement _insertProfileSnapshot;
-    private readonly PreparedStatement _insertMeasuredSnapshot;
+    private readonly SnapshotInserts _snapshots;
     private readonly AccountChangeWriter _changes;
 
     public ObservationWriter(SqliteConnection connection)
     {
-        _insertProfileSnapshot = new PreparedStatement(connection, InsertProfileSnapshotSql);
-        _insertMeasuredSnapshot = new PreparedStatement(connection, InsertMeasuredSnapshotSql);
-        _changes = new AccountChangeWriter(connection);
+        _snapshots = new SnapshotInserts(connection);
+        _changes = new AccountChangeWriter(connection, _snapshots);
     }
 
     public void Enlist(SqliteTransaction transaction)
     {
-        _insertProfileSnapshot.Command.Transaction = transaction;
-        _insertMeasuredSnapshot.Command.Transaction = transaction;
+        _snapshots.Enlist(transaction);
         _changes.Enlist(transaction);
     }
 
@@ -62,7 +42,9 @@ internal sealed class ObservationWriter : IDisposable
     /// Inserts the snapshot when the batch found the entry resolved and without failure state and the platform reports
     /// the account as the batch found it; false (nothing written) otherwise. What another process writes between the
     /// batch's read and this write (a rename, a failure of the same entry) is not seen here: the next round reads it
-    /// and records the difference, as a second collector of the same entries would anyway.
+    /// and records the difference, as a second collector of the same entries would anyway. Keyed by the account id the
+    /// batch read: looking the entry and the account up by their text keys again, in the insert or before it, cost more
+    /// than the insert itself (docs/benchmarks.md, storage).
     /// </summary>
     private bool TryInsertUnchanged(AccountObservation observation)
     {
@@ -75,17 +57,13 @@ internal sealed class ObservationWriter : IDisposable
             return false;
         }
 
-        var statement = observation.Engagement is null ? _insertProfileSnapshot : _insertMeasuredSnapshot;
-        statement.Set("$account_id", known.AccountId);
-        SnapshotValues.Bind(statement, SqliteInstant.ToStored(observation.CollectedAt), observation);
-        statement.Command.ExecuteNonQuery();
+        _snapshots.Write(known.AccountId, SqliteInstant.ToStored(observation.CollectedAt), observation);
         return true;
     }
 
     public void Dispose()
     {
-        _insertProfileSnapshot.Dispose();
-        _insertMeasuredSnapshot.Dispose();
+        _snapshots.Dispose();
         _changes.Dispose();
     }
 }

@@ -43,7 +43,8 @@ internal sealed partial class PreparedStatement : IDisposable
         return this;
     }
 
-    public bool Has(string name) => _parameters.ContainsKey(name);
+    /// <summary>The parameter itself, for a caller that sets it on every row.</summary>
+    public SqliteParameter Parameter(string name) => _parameters[name];
 
     public void Dispose() => Command.Dispose();
 
