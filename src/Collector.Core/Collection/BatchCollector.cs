@@ -84,12 +84,8 @@ internal sealed class BatchCollector(
                 }
                 catch (PlatformException ex)
                 {
+                    // A failure that stops the round has tripped the stop already (RequestGate).
                     requestFailed(chunk.Length, ex.Error);
-                    if (RoundStop.StopsRound(ex.Error))
-                    {
-                        stop.Trip(ex.Error);
-                    }
-
                     outcomes = [.. chunk.Select(key => ProfileOutcome.Failed(key, ex.Error))];
                     failedRequests.UnionWith(chunk);
                 }
@@ -138,12 +134,8 @@ internal sealed class BatchCollector(
             }
             catch (PlatformException ex)
             {
-                // Without its posts the snapshot would carry a misleading ER; the entry is retried next round.
-                if (RoundStop.StopsRound(ex.Error))
-                {
-                    stop.Trip(ex.Error);
-                }
-
+                // Without its posts the snapshot would carry a misleading ER; the entry is retried next round. A
+                // failure that stops the round has tripped the stop already (RequestGate).
                 return (new AccountResult(item.Account, RoundStop.OutcomeFor(ex.Error), ex.Error), null);
             }
 

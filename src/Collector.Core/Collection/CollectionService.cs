@@ -148,12 +148,8 @@ public sealed partial class CollectionService(
             }
             catch (PlatformException ex)
             {
+                // A failure that stops the round has tripped the stop already: every request goes through RequestGate.
                 LogBatchFailed(platform, batch.Items.Count, ex.Kind, ex.Message);
-                if (RoundStop.StopsRound(ex.Error))
-                {
-                    stop.Trip(ex.Error);
-                }
-
                 result = Unattempted(batch.Items, ex.Error);
             }
         }
