@@ -59,7 +59,7 @@ internal static class StorageScenario
 
         await WriteRoundAsync(store, Observations(rows, batch, FirstRound, known: null), token);
 
-        // As in a collection round: the batch's entries are read before its requests go out, and handed over with the
+        // As in a collection round: the round's entries are read before its requests go out, and handed over with the
         // observations (AccountObservation.Known), so the write need not read them again. That read is not timed here.
         var known = await store.GetTrackedAccountsAsync(
             PlatformKeys.X, [.. Enumerable.Range(0, rows).Select(Synthetic.XHandle)], token);

@@ -14,7 +14,7 @@ public sealed record AccountObservation(
     DataQuality Quality)
 {
     /// <summary>
-    /// What the database held for the entry when its batch started (null for an entry not resolved before): the store
+    /// What the database held for the entry when its round started (null for an entry not resolved before): the store
     /// then writes the snapshot without reading the account and entry again, when neither has changed meanwhile.
     /// </summary>
     public TrackedAccount? Known { get; init; }

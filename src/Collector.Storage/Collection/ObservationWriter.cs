@@ -5,7 +5,7 @@ namespace Collector.Storage.Collection;
 
 /// <summary>
 /// Writes successful observations with statements prepared once per connection and re-bound per row. In the steady
-/// state (an entry resolved before, the account as the batch found it, no failure state to clear) an observation is
+/// state (an entry resolved before, the account as its round found it, no failure state to clear) an observation is
 /// its snapshot insert and nothing else; the account, its handle span and its watch entry are written only when they
 /// change (0005_lean_writes.sql), by <see cref="AccountChangeWriter"/>.
 /// </summary>
@@ -39,11 +39,11 @@ internal sealed class ObservationWriter : IDisposable
     }
 
     /// <summary>
-    /// Inserts the snapshot when the batch found the entry resolved and without failure state and the platform reports
-    /// the account as the batch found it; false (nothing written) otherwise. What another process writes between the
-    /// batch's read and this write (a rename, a failure of the same entry) is not seen here: the next round reads it
-    /// and records the difference, as a second collector of the same entries would anyway. Keyed by the account id the
-    /// batch read: looking the entry and the account up by their text keys again, in the insert or before it, cost more
+    /// Inserts the snapshot when the round found the entry resolved and without failure state and the platform reports
+    /// the account as the round found it; false (nothing written) otherwise. What another process writes between the
+    /// round's read (before its first request) and this write (a rename, a failure of the same entry) is not seen here:
+    /// the next round reads it and records the difference, as a second collector of the same entries would anyway.
+    /// Keyed by the account id the round read: looking the entry and the account up by their text keys again, in the insert or before it, cost more
     /// than the insert itself (docs/benchmarks.md, storage).
     /// </summary>
     private bool TryInsertUnchanged(AccountObservation observation)

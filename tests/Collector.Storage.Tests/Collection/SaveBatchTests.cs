@@ -110,7 +110,7 @@ public sealed class SaveBatchTests : StoreTestBase
     }
 
     [Fact]
-    public async Task SaveBatch_WithWhatTheBatchFound_WritesTheSnapshotRowAndNothingElse()
+    public async Task SaveBatch_WithWhatTheRoundFound_WritesTheSnapshotRowAndNothingElse()
     {
         await SaveAsync(Observed("alice").WithAccount("did:plc:a", "alice").WithCounts(1, 2, 3));
         await LogRowWritesAsync("accounts", "account_handles", "watch_entries", "snapshots");
@@ -123,7 +123,7 @@ public sealed class SaveBatchTests : StoreTestBase
     }
 
     [Fact]
-    public async Task SaveBatch_WhenTheBatchFoundFailureState_ClearsIt()
+    public async Task SaveBatch_WhenTheRoundFoundFailureState_ClearsIt()
     {
         await SaveAsync(Observed("alice").WithAccount("did:plc:a", "alice"));
         AdvanceClock(TimeSpan.FromHours(6));
@@ -140,7 +140,7 @@ public sealed class SaveBatchTests : StoreTestBase
     }
 
     [Fact]
-    public async Task SaveBatch_WhenThePlatformReportsANewHandle_RecordsTheRenameDespiteWhatTheBatchFound()
+    public async Task SaveBatch_WhenThePlatformReportsANewHandle_RecordsTheRenameDespiteWhatTheRoundFound()
     {
         await SaveAsync(Observed("alice").WithAccount("did:plc:a", "alice"));
         AdvanceClock(TimeSpan.FromHours(6));
@@ -302,7 +302,7 @@ public sealed class SaveBatchTests : StoreTestBase
         return writes;
     }
 
-    /// <summary>The observation as the collector hands it over: with what the batch read of its entry beforehand.</summary>
+    /// <summary>The observation as the collector hands it over: with what the round read of its entry beforehand.</summary>
     private async Task<AccountObservation> KnownAsync(AccountObservation observation)
     {
         var tracked = await Store.GetTrackedAccountsAsync(Platform, [observation.WatchKey], CancellationToken.None);
