@@ -34,54 +34,55 @@ internal sealed class AccountEventWriter : IAsyncDisposable
         ON CONFLICT (event_key) DO NOTHING;
         """;
 
-    private readonly SqliteCommand _upsertState;
-    private readonly SqliteCommand _insertEvent;
+    private readonly PreparedStatement _upsertState;
+    private readonly PreparedStatement _insertEvent;
 
     public AccountEventWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
-        _upsertState = PreparedCommand.Create(connection, transaction, UpsertStateSql);
-        _insertEvent = PreparedCommand.Create(connection, transaction, InsertEventSql);
+        _upsertState = new PreparedStatement(connection, UpsertStateSql, transaction);
+        _insertEvent = new PreparedStatement(connection, InsertEventSql, transaction);
     }
 
     /// <returns>False when the saved cursor is no longer the one the update was computed from.</returns>
     public async Task<bool> WriteStateAsync(AnalysisUpdate update, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        _upsertState.Bind("$account_id", update.AccountId)
-            .Bind("$confirmed", update.State.Confirmed?.ToWire())
-            .Bind("$pending", update.State.Pending?.ToWire())
-            .Bind("$count", update.State.PendingCount)
-            .Bind("$cursor", update.Cursor)
-            .Bind("$expected", update.ExpectedCursor)
-            .Bind("$now", SqliteInstant.ToStored(now));
-        return await _upsertState.ExecuteNonQueryAsync(cancellationToken) == 1;
+        _upsertState.Set("$account_id", update.AccountId)
+            .Set("$confirmed", update.State.Confirmed?.ToWire())
+            .Set("$pending", update.State.Pending?.ToWire())
+            .Set("$count", update.State.PendingCount)
+            .Set("$cursor", update.Cursor)
+            .Set("$expected", update.ExpectedCursor)
+            .Set("$now", SqliteInstant.ToStored(now));
+        return await _upsertState.Command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task WriteEventAsync(AccountEvent accountEvent, CancellationToken cancellationToken)
     {
         var band = accountEvent.Band;
         var spike = accountEvent.Spike;
-        _insertEvent.Bind("$account_id", accountEvent.AccountId)
-            .Bind("$kind", accountEvent.Kind)
-            .Bind("$key", accountEvent.Key)
-            .Bind("$at", SqliteInstant.ToStored(accountEvent.At))
-            .Bind("$from", accountEvent.From?.ToWire())
-            .Bind("$to", accountEvent.To?.ToWire())
-            .Bind("$followers", accountEvent.Followers)
-            .Bind("$engagement_rate", accountEvent.EngagementRate)
-            .Bind("$min_followers", band.MinFollowers)
-            .Bind("$max_followers", band.MaxFollowers)
-            .Bind("$min_engagement_rate", band.MinEngagementRate)
-            .Bind("$confirm_snapshots", band.ConfirmSnapshots)
-            .Bind("$spike_day", spike?.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            .Bind("$spike_change", spike?.Change)
-            .Bind("$spike_expected", spike?.Expected)
-            .Bind("$spike_threshold", spike?.Threshold);
-        await _insertEvent.ExecuteNonQueryAsync(cancellationToken);
+        _insertEvent.Set("$account_id", accountEvent.AccountId)
+            .Set("$kind", accountEvent.Kind)
+            .Set("$key", accountEvent.Key)
+            .Set("$at", SqliteInstant.ToStored(accountEvent.At))
+            .Set("$from", accountEvent.From?.ToWire())
+            .Set("$to", accountEvent.To?.ToWire())
+            .Set("$followers", accountEvent.Followers)
+            .Set("$engagement_rate", accountEvent.EngagementRate)
+            .Set("$min_followers", band.MinFollowers)
+            .Set("$max_followers", band.MaxFollowers)
+            .Set("$min_engagement_rate", band.MinEngagementRate)
+            .Set("$confirm_snapshots", band.ConfirmSnapshots)
+            .Set("$spike_day", spike?.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .Set("$spike_change", spike?.Change)
+            .Set("$spike_expected", spike?.Expected)
+            .Set("$spike_threshold", spike?.Threshold);
+        await _insertEvent.Command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await _upsertState.DisposeAsync();
-        await _insertEvent.DisposeAsync();
+        _upsertState.Dispose();
+        _insertEvent.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -15,21 +15,25 @@ internal sealed class OutboxWriter : IAsyncDisposable
         ON CONFLICT (webhook_id, event_id) DO NOTHING;
         """;
 
-    private readonly SqliteCommand _insert;
+    private readonly PreparedStatement _insert;
 
     public OutboxWriter(SqliteConnection connection, SqliteTransaction transaction) =>
-        _insert = PreparedCommand.Create(connection, transaction, InsertSql);
+        _insert = new PreparedStatement(connection, InsertSql, transaction);
 
     /// <returns>True when the row is new.</returns>
     public async Task<bool> WriteAsync(OutboxEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        _insert.Bind("$webhook_id", entry.WebhookId)
-            .Bind("$event_id", entry.Event.Id)
-            .Bind("$kind", entry.Event.Kind)
-            .Bind("$payload", JsonSerializer.Serialize(entry.Event, OutboxJsonContext.Default.NotificationEvent))
-            .Bind("$now", SqliteInstant.ToStored(now));
-        return await _insert.ExecuteNonQueryAsync(cancellationToken) == 1;
+        _insert.Set("$webhook_id", entry.WebhookId)
+            .Set("$event_id", entry.Event.Id)
+            .Set("$kind", entry.Event.Kind)
+            .Set("$payload", JsonSerializer.Serialize(entry.Event, OutboxJsonContext.Default.NotificationEvent))
+            .Set("$now", SqliteInstant.ToStored(now));
+        return await _insert.Command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public ValueTask DisposeAsync() => _insert.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _insert.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }
