@@ -1,21 +1,13 @@
-using Collector.Core.Analytics;
-
 namespace Collector.Core.Storage;
 
 /// <summary>Read side used by <c>status</c>: the latest known facts of every entry the database has seen.</summary>
 public interface IStatusReader
 {
-    /// <summary>One record per (platform, watch key) known to the database, in one query.</summary>
+    /// <summary>One record per (platform, watch key) known to the database, with its growth points, in one query.</summary>
     Task<IReadOnlyList<AccountStatusRecord>> GetStatusAsync(CancellationToken cancellationToken);
 
     /// <summary>The record of one (platform, watch key), or null when the database has never seen it.</summary>
     Task<AccountStatusRecord?> GetStatusAsync(string platform, string watchKey, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// For every account with a measured snapshot, the points its growth summary is computed from
-    /// (<see cref="GrowthCalculator.Candidates"/> of its history), in one read of a few rows per account.
-    /// </summary>
-    IAsyncEnumerable<AccountGrowthPoints> GetGrowthPointsAsync(CancellationToken cancellationToken);
 
     /// <summary>Snapshots of one account, oldest first, optionally since an instant.</summary>
     Task<IReadOnlyList<SnapshotRecord>> GetSnapshotsAsync(long accountId, DateTimeOffset? since, CancellationToken cancellationToken);

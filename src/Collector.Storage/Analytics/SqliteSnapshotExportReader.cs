@@ -19,13 +19,12 @@ internal sealed class SqliteSnapshotExportReader(SqliteConnectionFactory connect
     public async IAsyncEnumerable<ExportRow> ReadAsync(DateTimeOffset? since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = ExportSql;
-        command.Parameters.AddWithValue("$since", SqliteInstant.ToStored(since ?? DateTimeOffset.MinValue));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        using var query = new RawQuery(connection, ExportSql);
+        query.Bind("$since", SqliteInstant.ToStored(since ?? DateTimeOffset.MinValue));
+        while (query.Step())
         {
-            yield return new ExportRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), SnapshotColumns.Read(reader, 3)!);
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return new ExportRow(query.String(0), query.String(1), query.String(2), SnapshotColumns.Read(query, 3)!);
         }
     }
 }

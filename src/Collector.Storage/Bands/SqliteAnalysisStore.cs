@@ -58,23 +58,21 @@ internal sealed class SqliteAnalysisStore(SqliteConnectionFactory connections, T
         }
 
         var byAccount = new Dictionary<long, List<StoredSnapshot>>(accounts.Count);
-        await using (var snapshots = connection.CreateCommand())
+        using (var snapshots = new RawQuery(connection, SnapshotsSql))
         {
-            snapshots.Transaction = transaction;
-            snapshots.CommandText = SnapshotsSql;
-            snapshots.Parameters.AddWithValue("$platform", platform);
-            snapshots.Parameters.AddWithValue("$platform_ids", ids);
-            snapshots.Parameters.AddWithValue("$since", SqliteInstant.ToStored(historySince));
-            await using var reader = await snapshots.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            snapshots.Bind("$platform", platform);
+            snapshots.Bind("$platform_ids", ids);
+            snapshots.Bind("$since", SqliteInstant.ToStored(historySince));
+            while (snapshots.Step())
             {
-                var snapshot = SnapshotColumns.Read(reader, 1)!;
+                cancellationToken.ThrowIfCancellationRequested();
+                var snapshot = SnapshotColumns.Read(snapshots, 1)!;
                 if (!byAccount.TryGetValue(snapshot.AccountId, out var rows))
                 {
                     byAccount[snapshot.AccountId] = rows = [];
                 }
 
-                rows.Add(new StoredSnapshot(reader.GetInt64(0), snapshot));
+                rows.Add(new StoredSnapshot(snapshots.Int64(0), snapshot));
             }
         }
 

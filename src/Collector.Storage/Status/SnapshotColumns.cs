@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Collector.Core.Metrics;
 using Collector.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Collector.Storage.Status;
 
@@ -14,28 +13,28 @@ internal static class SnapshotColumns
         """;
 
     /// <summary>Reads the columns of <see cref="Select"/> starting at <paramref name="first"/>; null when the join found none.</summary>
-    // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
+    // Once per row of a status, an export or a round's analysis: optimized from the first call, not run unoptimized.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static SnapshotRecord? Read(SqliteDataReader reader, int first)
+    public static SnapshotRecord? Read(RawQuery row, int first)
     {
-        if (reader.IsDBNull(first))
+        if (row.IsNull(first))
         {
             return null;
         }
 
         return new SnapshotRecord(
-            AccountId: reader.GetInt64(first),
-            CollectedAt: reader.GetInstant(first + 1),
-            Followers: reader.GetNullableInt64(first + 2),
-            Following: reader.GetNullableInt64(first + 3),
-            Posts: reader.GetNullableInt64(first + 4),
-            PostsSampled: reader.GetInt32(first + 5),
-            AvgLikes: reader.GetNullableDouble(first + 6),
-            AvgReplies: reader.GetNullableDouble(first + 7),
-            AvgReposts: reader.GetNullableDouble(first + 8),
-            AvgQuotes: reader.GetNullableDouble(first + 9),
-            AvgViews: reader.GetNullableDouble(first + 10),
-            EngagementRate: reader.GetNullableDouble(first + 11),
-            Quality: (DataQuality)reader.GetInt64(first + 12));
+            AccountId: row.Int64(first),
+            CollectedAt: row.Instant(first + 1),
+            Followers: row.NullableInt64(first + 2),
+            Following: row.NullableInt64(first + 3),
+            Posts: row.NullableInt64(first + 4),
+            PostsSampled: row.Int32(first + 5),
+            AvgLikes: row.NullableDouble(first + 6),
+            AvgReplies: row.NullableDouble(first + 7),
+            AvgReposts: row.NullableDouble(first + 8),
+            AvgQuotes: row.NullableDouble(first + 9),
+            AvgViews: row.NullableDouble(first + 10),
+            EngagementRate: row.NullableDouble(first + 11),
+            Quality: (DataQuality)row.Int64(first + 12));
     }
 }

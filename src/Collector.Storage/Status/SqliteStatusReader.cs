@@ -2,26 +2,35 @@ using System.Runtime.CompilerServices;
 using Collector.Core.Analytics;
 using Collector.Core.Storage;
 using Collector.Storage.Analytics;
-using Microsoft.Data.Sqlite;
 
 namespace Collector.Storage.Status;
 
 /// <summary>The read side of <c>status</c> and <c>history</c> on SQLite.</summary>
-internal sealed class SqliteStatusReader(SqliteConnectionFactory connections) : IStatusReader
+/// <param name="maxParts">At most this many connections read a status side by side (one per core).</param>
+/// <param name="entriesPerPart">Below this many entries per part a connection more costs more than it saves.</param>
+internal sealed class SqliteStatusReader(SqliteConnectionFactory connections, int maxParts, long entriesPerPart) : IStatusReader
 {
+    public SqliteStatusReader(SqliteConnectionFactory connections)
+        : this(connections, Environment.ProcessorCount, entriesPerPart: 10_000)
+    {
+    }
+
     // The latest snapshot is one backward seek of ix_snapshots_account_collected per entry, so the cost grows with the
     // number of entries, not with the number of snapshots. A success leaves the watch entry untouched when nothing
     // about it changes (0005_lean_writes.sql), so its effective times are the later of the stored one and the
-    // latest snapshot; max(coalesce(a, b), coalesce(b, a)) is that, with NULL only when both are.
+    // latest snapshot; max(coalesce(a, b), coalesce(b, a)) is that, with NULL only when both are. The growth points
+    // the analysis keeps (0006_growth_points.sql) come along, so status summarizes growth without a second read.
     private const string StatusSelect = $"""
         SELECT w.platform, w.watch_key, a.id, a.platform_id, a.handle,
                max(coalesce(w.last_attempt_at, s.collected_at), coalesce(s.collected_at, w.last_attempt_at)),
                max(coalesce(w.last_success_at, s.collected_at), coalesce(s.collected_at, w.last_success_at)),
                w.consecutive_failures, w.last_error_kind, w.last_error, w.next_attempt_at,
-               {SnapshotColumns.Select}
+               {SnapshotColumns.Select},
+               g.points
           FROM watch_entries AS w
           LEFT JOIN accounts AS a ON a.id = w.account_id
           LEFT JOIN snapshots AS s ON s.id = ({LatestSnapshotId})
+          LEFT JOIN account_growth AS g ON g.account_id = a.id
         """;
 
     /// <summary>The id of account <c>a</c>'s latest snapshot: latest collected_at, then highest id.</summary>
@@ -29,10 +38,14 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections) : 
         SELECT l.id FROM snapshots AS l WHERE l.account_id = a.id ORDER BY l.collected_at DESC, l.id DESC LIMIT 1
         """;
 
+    // Entries in the order they were first seen, one range of ids at a time (see GetStatusAsync).
     internal const string StatusSql = $"""
         {StatusSelect}
-         ORDER BY w.platform, w.watch_key;
+         WHERE w.id BETWEEN $first AND $last
+         ORDER BY w.id;
         """;
+
+    private const string EntryIdsSql = "SELECT min(id), max(id) FROM watch_entries;";
 
     // One entry through the (platform, watch_key) key: `history` of one account must not read every entry.
     internal const string EntrySql = $"""
@@ -49,27 +62,62 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections) : 
          ORDER BY s.collected_at, s.id;
         """;
 
-    // Accounts in key order with their kept growth points (0006_growth_points.sql); NULL where none were kept yet.
-    internal const string GrowthPointsSql = """
-        SELECT a.id, g.points
-          FROM accounts AS a
-          LEFT JOIN account_growth AS g ON g.account_id = a.id
-         ORDER BY a.id;
-        """;
-
     private const int FirstSnapshotColumn = 11;
+    private const int GrowthPointsColumn = FirstSnapshotColumn + 13;
 
+    /// <remarks>
+    /// Over many entries the time goes to reading the rows' columns, one after another on one core. So the id range is
+    /// cut into parts, one per core, read side by side on connections of their own (readers of a WAL database never
+    /// wait for each other), and the parts are joined in order. Each part is consistent in itself; a batch committed
+    /// while they run may show in one part and not yet in another, as it would a moment later.
+    /// </remarks>
     public async Task<IReadOnlyList<AccountStatusRecord>> GetStatusAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = StatusSql;
+        long first, last;
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        using (var ids = new RawQuery(connection, EntryIdsSql))
+        {
+            if (!ids.Step() || ids.IsNull(0))
+            {
+                return [];
+            }
+
+            (first, last) = (ids.Int64(0), ids.Int64(1));
+        }
+
+        var parts = (int)Math.Clamp((last - first + 1) / entriesPerPart, 1, Math.Max(1, maxParts));
+        var size = ((last - first) / parts) + 1;
+        var reads = new Task<List<AccountStatusRecord>>[parts];
+        for (var part = 0; part < parts; part++)
+        {
+            var from = first + (part * size);
+            var to = Math.Min(last, from + size - 1);
+            reads[part] = parts == 1
+                ? ReadRangeAsync(from, to, cancellationToken)
+                : Task.Run(() => ReadRangeAsync(from, to, cancellationToken), cancellationToken);
+        }
 
         var records = new List<AccountStatusRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var part in await Task.WhenAll(reads))
         {
-            records.Add(ReadStatus(reader));
+            records.AddRange(part);
+        }
+
+        return records;
+    }
+
+    private async Task<List<AccountStatusRecord>> ReadRangeAsync(long first, long last, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        using var query = new RawQuery(connection, StatusSql);
+        using var growth = new GrowthPointsQuery(connection, transaction: null);
+        query.Bind("$first", first);
+        query.Bind("$last", last);
+        var records = new List<AccountStatusRecord>();
+        while (query.Step())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            records.Add(ReadStatus(query, growth));
         }
 
         return records;
@@ -78,72 +126,59 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections) : 
     public async Task<AccountStatusRecord?> GetStatusAsync(string platform, string watchKey, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = EntrySql;
-        command.Parameters.AddWithValue("$platform", platform);
-        command.Parameters.AddWithValue("$watch_key", watchKey);
-
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadStatus(reader) : null;
-    }
-
-    public async IAsyncEnumerable<AccountGrowthPoints> GetGrowthPointsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = GrowthPointsSql;
-
-        // An account analysed before the points were kept (or with a row that does not parse) has them computed
-        // here: a few index seeks, and the next analysis of the account stores them.
-        using var compute = new GrowthPointsQuery(connection, transaction: null);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var accountId = reader.GetInt64(0);
-            var points = (reader.IsDBNull(1) ? null : GrowthPointsText.Parse(reader.GetString(1))) ?? compute.Read(accountId);
-            if (points.Count > 0)
-            {
-                yield return new AccountGrowthPoints(accountId, points);
-            }
-        }
+        using var query = new RawQuery(connection, EntrySql);
+        using var growth = new GrowthPointsQuery(connection, transaction: null);
+        query.Bind("$platform", platform);
+        query.Bind("$watch_key", watchKey);
+        return query.Step() ? ReadStatus(query, growth) : null;
     }
 
     // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static AccountStatusRecord ReadStatus(SqliteDataReader reader)
+    private static AccountStatusRecord ReadStatus(RawQuery row, GrowthPointsQuery growth)
     {
         var state = new CollectionStateRecord(
-            LastAttemptAt: reader.GetNullableInstant(5),
-            LastSuccessAt: reader.GetNullableInstant(6),
-            ConsecutiveFailures: reader.GetInt32(7),
-            LastErrorKind: reader.GetNullableString(8),
-            LastError: reader.GetNullableString(9),
-            NextAttemptAt: reader.GetNullableInstant(10));
-
+            LastAttemptAt: row.NullableInstant(5),
+            LastSuccessAt: row.NullableInstant(6),
+            ConsecutiveFailures: row.Int32(7),
+            LastErrorKind: row.NullableString(8),
+            LastError: row.NullableString(9),
+            NextAttemptAt: row.NullableInstant(10));
+        var accountId = row.NullableInt64(2);
+        var latest = SnapshotColumns.Read(row, FirstSnapshotColumn);
         return new AccountStatusRecord(
-            Platform: reader.GetString(0),
-            WatchKey: reader.GetString(1),
-            AccountId: reader.GetNullableInt64(2),
-            PlatformId: reader.GetNullableString(3),
-            Handle: reader.GetNullableString(4),
-            Latest: SnapshotColumns.Read(reader, FirstSnapshotColumn),
-            State: state);
+            Platform: row.String(0),
+            WatchKey: row.String(1),
+            AccountId: accountId,
+            PlatformId: row.NullableString(3),
+            Handle: row.NullableString(4),
+            Latest: latest,
+            State: state)
+        {
+            GrowthPoints = latest is null ? [] : GrowthPointsOf(row, growth, accountId!.Value),
+        };
     }
+
+    /// <summary>
+    /// The kept points; an account analysed before they were kept (or with a row that does not parse) has them
+    /// computed here by a few index seeks, and its next analysis stores them.
+    /// </summary>
+    private static IReadOnlyList<GrowthPoint> GrowthPointsOf(RawQuery row, GrowthPointsQuery growth, long accountId) =>
+        (row.NullableString(GrowthPointsColumn) is { } text ? GrowthPointsText.Parse(text) : null) ?? growth.Read(accountId);
 
     public async Task<IReadOnlyList<SnapshotRecord>> GetSnapshotsAsync(
         long accountId, DateTimeOffset? since, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = SnapshotsSql;
-        command.Parameters.AddWithValue("$account_id", accountId);
-        command.Parameters.AddWithValue("$since", SqliteInstant.ToStored(since ?? DateTimeOffset.MinValue));
+        using var query = new RawQuery(connection, SnapshotsSql);
+        query.Bind("$account_id", accountId);
+        query.Bind("$since", SqliteInstant.ToStored(since ?? DateTimeOffset.MinValue));
 
         var snapshots = new List<SnapshotRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        while (query.Step())
         {
-            snapshots.Add(SnapshotColumns.Read(reader, 0)!);
+            cancellationToken.ThrowIfCancellationRequested();
+            snapshots.Add(SnapshotColumns.Read(query, 0)!);
         }
 
         return snapshots;

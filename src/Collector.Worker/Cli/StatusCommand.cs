@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Collector.Core.Analytics;
-using Collector.Core.Bands;
 using Collector.Core.Storage;
-using Collector.Core.Watchlist;
 using Collector.Worker.Output;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -33,16 +31,15 @@ internal static class StatusCommand
         {
             var reader = session.Services.GetRequiredService<IStatusReader>();
             var records = await reader.GetStatusAsync(token);
-            var growth = await GrowthOfAsync(reader, session.Watchlist!, records, token);
             var platforms = await session.Services.GetRequiredService<IPlatformStateStore>().GetAllAsync(token);
             var now = session.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             if (json)
             {
-                await WriteJsonAsync(console, StatusBuilder.Rows(session.Watchlist!, records, growth, platforms, now), token);
+                await WriteJsonAsync(console, StatusBuilder.Rows(session.Watchlist!, records, platforms, now), token);
             }
             else
             {
-                WriteTable(console, StatusBuilder.Build(session.Watchlist!, records, growth, platforms, now));
+                WriteTable(console, StatusBuilder.Build(session.Watchlist!, records, platforms, now));
             }
 
             return ExitCodes.Success;
@@ -50,7 +47,7 @@ internal static class StatusCommand
     }
 
     /// <summary>Streams the rows: as bytes straight to standard output when that is where Out goes.</summary>
-    private static async Task WriteJsonAsync(CliConsole console, IEnumerable<StatusRow> rows, CancellationToken token)
+    private static async Task WriteJsonAsync(CliConsole console, IReadOnlyList<StatusRow> rows, CancellationToken token)
     {
         if (console.OutStream is { } stream)
         {
@@ -62,40 +59,6 @@ internal static class StatusCommand
         {
             await StatusJsonWriter.WriteAsync(rows, console.Out, token);
         }
-    }
-
-    /// <summary>
-    /// One read of every account's growth points, kept by the analysis (reading 46 days of snapshots per account took
-    /// 4 of status's 8 s over 100,000 accounts: docs/benchmarks.md).
-    /// </summary>
-    internal static async Task<Dictionary<long, GrowthSummary>> GrowthOfAsync(
-        IStatusReader reader, WatchlistDocument watchlist, IReadOnlyList<AccountStatusRecord> records, CancellationToken token)
-    {
-        var accounts = new WatchEntryLookup<WatchedAccount>();
-        foreach (var account in watchlist.Accounts)
-        {
-            accounts.Set(account.Platform, account.Key, account);
-        }
-
-        var bandOf = new Dictionary<long, BandSettings>(records.Count);
-        foreach (var record in records)
-        {
-            if (record is { AccountId: { } id, Latest: not null } && accounts.Find(record.Platform, record.WatchKey) is { } account)
-            {
-                bandOf.TryAdd(id, account.Band);
-            }
-        }
-
-        var growth = new Dictionary<long, GrowthSummary>(bandOf.Count);
-        await foreach (var account in reader.GetGrowthPointsAsync(token))
-        {
-            if (bandOf.TryGetValue(account.AccountId, out var band))
-            {
-                growth[account.AccountId] = GrowthCalculator.Summarize(account.Points, band);
-            }
-        }
-
-        return growth;
     }
 
     private static void WriteTable(CliConsole console, IReadOnlyList<StatusRow> rows)

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Runtime.CompilerServices;
 using Collector.Core.Analytics;
 using Collector.Core.Bands;
@@ -6,57 +7,53 @@ using Collector.Core.Watchlist;
 
 namespace Collector.Worker.Output;
 
-/// <summary>Joins the watchlist with what the database knows: one row per watched account, tier from its band.</summary>
+/// <summary>
+/// Joins the watchlist with what the database knows: one row per watched account, tier from its band, growth from
+/// the points the record carries.
+/// </summary>
 internal static class StatusBuilder
 {
-    /// <param name="growth">Growth per account id (accounts without one get a null <c>growth</c>).</param>
     /// <param name="platforms">Platforms paused as a whole; their accounts show the platform's pause.</param>
     /// <param name="now">The instant pauses are judged against (a next attempt in the past is no pause).</param>
     public static IReadOnlyList<StatusRow> Build(
         WatchlistDocument watchlist,
         IReadOnlyList<AccountStatusRecord> records,
-        IReadOnlyDictionary<long, GrowthSummary>? growth = null,
         IReadOnlyList<PlatformStateRecord>? platforms = null,
-        DateTimeOffset? now = null) => [.. Rows(watchlist, records, growth, platforms, now)];
+        DateTimeOffset? now = null) => [.. Rows(watchlist, records, platforms, now)];
 
     /// <summary>
-    /// The rows of <see cref="Build"/> in the same order, made one at a time as they are enumerated, so a writer that
-    /// streams them never holds them all (100,000 rows for a large watchlist).
+    /// The rows of <see cref="Build"/> in the same order, each built when it is read (and again if read again), so a
+    /// writer can build and format them on several threads without ever holding them all (100,000 rows for a large
+    /// watchlist). Reading rows from several threads at once is safe.
     /// </summary>
     /// <inheritdoc cref="Build" path="/param"/>
-    public static IEnumerable<StatusRow> Rows(
+    public static IReadOnlyList<StatusRow> Rows(
         WatchlistDocument watchlist,
         IReadOnlyList<AccountStatusRecord> records,
-        IReadOnlyDictionary<long, GrowthSummary>? growth = null,
         IReadOnlyList<PlatformStateRecord>? platforms = null,
         DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(watchlist);
         ArgumentNullException.ThrowIfNull(records);
-        var paused = (platforms ?? []).ToDictionary(static p => p.Platform, StringComparer.Ordinal);
-        var at = now ?? DateTimeOffset.MinValue;
         var byKey = new WatchEntryLookup<AccountStatusRecord>();
         foreach (var record in records)
         {
             byKey.Set(record.Platform, record.WatchKey, record);
         }
 
-        return watchlist.Accounts.Select(account => Row(
-            account, byKey.Find(account.Platform, account.Key), growth, paused.GetValueOrDefault(account.Platform), at));
+        var paused = (platforms ?? []).ToDictionary(static p => p.Platform, StringComparer.Ordinal);
+        return new LazyRows(watchlist.Accounts, byKey, paused, now ?? DateTimeOffset.MinValue);
     }
 
     // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static StatusRow Row(
-        WatchedAccount account,
-        AccountStatusRecord? record,
-        IReadOnlyDictionary<long, GrowthSummary>? growth,
-        PlatformStateRecord? platform,
-        DateTimeOffset now)
+    private static StatusRow Row(WatchedAccount account, AccountStatusRecord? record, PlatformStateRecord? platform, DateTimeOffset now)
     {
-        var summary = record?.AccountId is { } id && growth?.GetValueOrDefault(id) is { } found ? GrowthView.From(found) : null;
         var latest = record?.Latest;
         var state = record?.State;
+        var growth = latest is not null && record!.GrowthPoints.Count > 0
+            ? GrowthView.From(GrowthCalculator.Summarize(record.GrowthPoints, account.Band))
+            : null;
         var pause = PauseView.Of(state, platform, now);
         var tier = latest is null ? Tier.Unknown : TierClassifier.Classify(latest.Followers, latest.EngagementRate, account.Band);
         return new StatusRow(
@@ -76,8 +73,36 @@ internal static class StatusBuilder
             state?.LastError is { } error ? $"{state.LastErrorKind}: {error}" : null,
             state?.NextAttemptAt,
             account.Tags,
-            summary,
+            growth,
             pause?.Until,
             pause?.Reason);
+    }
+
+    private sealed class LazyRows(
+        IReadOnlyList<WatchedAccount> accounts,
+        WatchEntryLookup<AccountStatusRecord> records,
+        Dictionary<string, PlatformStateRecord> paused,
+        DateTimeOffset now) : IReadOnlyList<StatusRow>
+    {
+        public int Count => accounts.Count;
+
+        public StatusRow this[int index]
+        {
+            get
+            {
+                var account = accounts[index];
+                return Row(account, records.Find(account.Platform, account.Key), paused.GetValueOrDefault(account.Platform), now);
+            }
+        }
+
+        public IEnumerator<StatusRow> GetEnumerator()
+        {
+            for (var i = 0; i < accounts.Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

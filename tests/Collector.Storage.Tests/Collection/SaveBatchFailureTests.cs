@@ -94,11 +94,11 @@ public sealed class SaveBatchFailureTests : StoreTestBase
             [Failed("broken", PlatformErrorKind.Protected, "posts are private")],
             CancellationToken.None);
 
-        var status = await Reader.GetStatusAsync(CancellationToken.None);
+        var status = (await Reader.GetStatusAsync(CancellationToken.None)).ToDictionary(static s => s.WatchKey);
 
-        Assert.Equal(["broken", "ok"], status.Select(s => s.WatchKey));
-        Assert.Equal(1, status[0].State!.ConsecutiveFailures);
-        Assert.Equal(0, status[1].State!.ConsecutiveFailures);
-        Assert.NotNull(status[1].Latest);
+        Assert.Equal(["broken", "ok"], status.Keys.Order());
+        Assert.Equal(1, status["broken"].State!.ConsecutiveFailures);
+        Assert.Equal(0, status["ok"].State!.ConsecutiveFailures);
+        Assert.NotNull(status["ok"].Latest);
     }
 }

@@ -108,16 +108,9 @@ public sealed class GrowthPointsTests : StoreTestBase
         transaction.Commit();
     }
 
-    private async Task<IReadOnlyList<GrowthPoint>> ReadPointsAsync() => Assert.Single(await ReadAllAsync()).Points;
+    private async Task<IReadOnlyList<GrowthPoint>> ReadPointsAsync() => Assert.Single(await ReadAllAsync());
 
-    private async Task<List<AccountGrowthPoints>> ReadAllAsync()
-    {
-        var all = new List<AccountGrowthPoints>();
-        await foreach (var account in Reader.GetGrowthPointsAsync(CancellationToken.None))
-        {
-            all.Add(account);
-        }
-
-        return all;
-    }
+    /// <summary>The points of every status record that has some, as status reads them.</summary>
+    private async Task<List<IReadOnlyList<GrowthPoint>>> ReadAllAsync() =>
+        [.. (await Reader.GetStatusAsync(CancellationToken.None)).Select(static r => r.GrowthPoints).Where(static p => p.Count > 0)];
 }

@@ -13,8 +13,10 @@ public sealed class QueryPlanTests : StoreTestBase
     [Fact]
     public async Task StatusQuery_FindsTheLatestSnapshotByOneIndexSeekPerEntry()
     {
-        var plan = await PlanAsync(SqliteStatusReader.StatusSql, ("$unused", null));
+        var plan = await PlanAsync(SqliteStatusReader.StatusSql, ("$first", 1L), ("$last", 50_000L));
 
+        Assert.Contains("SEARCH w USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
         Assert.Contains("SEARCH l USING COVERING INDEX ix_snapshots_account_collected (account_id=?)", plan, StringComparison.Ordinal);
         Assert.Contains("SEARCH s USING INTEGER PRIMARY KEY", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("SCAN s", plan, StringComparison.Ordinal);

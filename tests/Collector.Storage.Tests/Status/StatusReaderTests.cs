@@ -1,3 +1,5 @@
+using Collector.Storage.Status;
+
 namespace Collector.Storage.Tests.Status;
 
 public sealed class StatusReaderTests : StoreTestBase
@@ -62,8 +64,9 @@ public sealed class StatusReaderTests : StoreTestBase
 
         var alice = await Reader.GetStatusAsync(Platform, "alice", CancellationToken.None);
 
-        Assert.Equal(await StatusOfAsync("alice"), alice);
+        Assert.Equivalent(await StatusOfAsync("alice"), alice, strict: true);
         Assert.Equal(2L, alice!.Latest!.Followers);
+        Assert.Equal([1L, 2L], alice.GrowthPoints.Select(static p => p.Followers));
     }
 
     [Fact]
@@ -76,20 +79,53 @@ public sealed class StatusReaderTests : StoreTestBase
     }
 
     [Fact]
+    public async Task GetStatus_WhenCancelled_Throws()
+    {
+        await SaveAsync(Observed("alice").WithCounts(1, 0, 0));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Reader.GetStatusAsync(cancelled.Token));
+    }
+
+    [Fact]
     public async Task GetStatus_OnEmptyDatabase_ReturnsEmpty()
     {
         Assert.Empty(await Reader.GetStatusAsync(CancellationToken.None));
     }
 
     [Fact]
-    public async Task GetStatus_OrdersByPlatformThenWatchKey()
+    public async Task GetStatus_ListsEntriesInTheOrderTheyWereFirstSeen()
     {
         await Store.SaveBatchAsync("x", [Observed("b").Build(), Observed("a").Build()], [], CancellationToken.None);
         await SaveAsync(Observed("z"));
 
         var status = await Reader.GetStatusAsync(CancellationToken.None);
 
-        Assert.Equal(["bluesky:z", "x:a", "x:b"], status.Select(s => $"{s.Platform}:{s.WatchKey}"));
+        Assert.Equal(["x:b", "x:a", "bluesky:z"], status.Select(s => $"{s.Platform}:{s.WatchKey}"));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public async Task GetStatus_ReadInParts_IsTheSameAsInOneRead(int parts)
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            await SaveAsync([.. Enumerable.Range(0, 7).Select(i => Observed($"user{i}").WithCounts((i * 10L) + round, 0, 0).Build())]);
+            Clock.Advance(TimeSpan.FromDays(1));
+        }
+
+        await SaveFailuresAsync(Failed("user3", Core.Platforms.PlatformErrorKind.Unavailable, "503"));
+        var inParts = new SqliteStatusReader(new SqliteConnectionFactory(Database.Path), parts, entriesPerPart: 1);
+
+        var whole = await Reader.GetStatusAsync(CancellationToken.None);
+        var joined = await inParts.GetStatusAsync(CancellationToken.None);
+
+        Assert.Equal(7, joined.Count);
+        Assert.Equivalent(whole, joined, strict: true);
+        Assert.Equal(whole.Select(static r => r.WatchKey), joined.Select(static r => r.WatchKey));
     }
 
     [Fact]

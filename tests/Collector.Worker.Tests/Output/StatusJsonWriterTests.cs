@@ -26,17 +26,51 @@ public sealed class StatusJsonWriterTests
         Assert.Equal(Serialized(rows), output.ToString());
     }
 
-    [Fact]
-    public async Task WriteAsync_ToAStream_EqualsTheSerializedListAsUtf8OverManyChunks()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(StatusJsonWriter.BlockRows)]
+    [InlineData(StatusJsonWriter.BlockRows + 1)]
+    [InlineData((9 * StatusJsonWriter.BlockRows) + 17)]
+    public async Task WriteAsync_ToAStream_EqualsTheSerializedListAsUtf8OverManyBlocks(int count)
     {
-        // Enough rows for several chunks, so the boundaries between them are covered too.
-        var rows = Enumerable.Range(0, 400).Select(static i => i % 3 == 0 ? Empty() : Full() with { Followers = i }).ToArray();
+        // Blocks are formatted in parallel and joined: one, exactly one full, one more, and more than run at once.
+        var rows = Rows(count);
         using var output = new MemoryStream();
 
         await StatusJsonWriter.WriteAsync(rows, output, CancellationToken.None);
 
-        Assert.True(output.Length > 3 * 64 * 1024);
         Assert.Equal(Serialized(rows), Encoding.UTF8.GetString(output.ToArray()));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ToATextWriter_EqualsTheSerializedListOverManyBlocks()
+    {
+        var rows = Rows((3 * StatusJsonWriter.BlockRows) + 1);
+        var output = new StringWriter();
+
+        await StatusJsonWriter.WriteAsync(rows, output, CancellationToken.None);
+
+        Assert.Equal(Serialized(rows), output.ToString());
+    }
+
+    [Fact]
+    public async Task WriteAsync_WhenCancelled_StopsWithoutWritingTheWholeList()
+    {
+        var rows = Rows(20 * StatusJsonWriter.BlockRows);
+        using var cancellation = new CancellationTokenSource();
+        using var output = new MemoryStream();
+        var written = 0;
+
+        var writing = StatusJsonWriter.WriteAsync(rows, new CallbackStream(output, () =>
+        {
+            if (++written == 3)
+            {
+                cancellation.Cancel();
+            }
+        }), cancellation.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writing);
+        Assert.True(output.Length < Encoding.UTF8.GetByteCount(Serialized(rows)) / 2);
     }
 
     [Fact]
@@ -48,6 +82,10 @@ public sealed class StatusJsonWriterTests
 
         Assert.Equal(Serialized([]), output.ToString());
     }
+
+    /// <summary>Rows that differ from one another, so a block out of order or twice shows.</summary>
+    private static StatusRow[] Rows(int count) =>
+        [.. Enumerable.Range(0, count).Select(static i => i % 3 == 0 ? Empty() with { Handle = $"u{i}@example.social" } : Full() with { Followers = i })];
 
     private static string Serialized(IReadOnlyList<StatusRow> rows) =>
         JsonSerializer.Serialize(rows, CliJsonContext.Default.IReadOnlyListStatusRow) + Environment.NewLine;
@@ -82,4 +120,15 @@ public sealed class StatusJsonWriterTests
 
     private static StatusRow Empty() => new(
         "mastodon", "someone@example.social", null, null, null, null, null, null, 0, "unknown", null, null, 0, null, null, []);
+
+    /// <summary>Calls back after each write, for cancelling mid-stream.</summary>
+    private sealed class CallbackStream(Stream inner, Action afterWrite) : MemoryStream
+    {
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await inner.WriteAsync(buffer, cancellationToken);
+            afterWrite();
+        }
+    }
 }

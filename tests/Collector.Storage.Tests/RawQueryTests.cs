@@ -1,0 +1,80 @@
+using Collector.TestKit.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Collector.Storage.Tests;
+
+/// <summary>The statement status, history, export and analysis read through: values, NULLs and errors as SQLite gives them.</summary>
+public sealed class RawQueryTests : IAsyncLifetime
+{
+    private TempDatabase _database = null!;
+    private SqliteConnection _connection = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = TempDatabase.CreateEmpty();
+        _connection = await _database.OpenAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public void Step_ReadsEachRowsTypedValuesAndNulls_ThenStops()
+    {
+        using var query = new RawQuery(_connection, """
+            SELECT $n, 2.5, 'ünï', NULL, 7 UNION ALL SELECT -1, NULL, NULL, 'x', 1735689600123
+            """);
+        query.Bind("$n", long.MaxValue);
+
+        Assert.True(query.Step());
+        Assert.Equal((long.MaxValue, 2.5, "ünï", (string?)null, 7), (query.Int64(0), query.NullableDouble(1), query.String(2), query.NullableString(3), query.Int32(4)));
+        Assert.True(query.Step());
+        Assert.Equal((-1L, (double?)null, (string?)null, (long?)null), (query.Int64(0), query.NullableDouble(1), query.NullableString(2), query.NullableInt64(2)));
+        Assert.Equal(new DateTimeOffset(2025, 1, 1, 0, 0, 0, 123, TimeSpan.Zero), query.NullableInstant(4));
+        Assert.Null(query.NullableInstant(1));
+        Assert.False(query.Step());
+    }
+
+    [Fact]
+    public void Bind_Text_IsAValueNeverSql()
+    {
+        using var query = new RawQuery(_connection, "SELECT $text, typeof($text)");
+        query.Bind("$text", "'); DROP TABLE x; --");
+
+        Assert.True(query.Step());
+        Assert.Equal(("'); DROP TABLE x; --", "text"), (query.String(0), query.String(1)));
+    }
+
+    [Fact]
+    public void Bind_UnknownParameter_ThrowsNamingIt()
+    {
+        using var query = new RawQuery(_connection, "SELECT $known");
+
+        var error = Assert.Throws<ArgumentException>(() => query.Bind("$unknown", 1));
+
+        Assert.Contains("$unknown", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prepare_InvalidSql_ThrowsSqliteExceptionWithSqlitesMessage()
+    {
+        var error = Assert.Throws<SqliteException>(() => new RawQuery(_connection, "SELECT * FROM no_such_table"));
+
+        Assert.Equal(1, error.SqliteErrorCode);
+        Assert.Contains("no such table: no_such_table", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Step_WhenSqliteFailsMidQuery_ThrowsSqliteException()
+    {
+        // abs() of the smallest integer overflows while the row is computed, after a successful prepare.
+        using var query = new RawQuery(_connection, "SELECT abs(-9223372036854775807 - 1)");
+
+        var error = Assert.Throws<SqliteException>(() => query.Step());
+
+        Assert.Contains("integer overflow", error.Message, StringComparison.Ordinal);
+    }
+}
