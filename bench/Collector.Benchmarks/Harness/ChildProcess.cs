@@ -49,6 +49,27 @@ internal static class ChildProcess
         return info;
     }
 
+    /// <summary>
+    /// The same command with its standard output going straight to <paramref name="path"/>, as an operator's
+    /// <c>collector status --json &gt; status.json</c> does: through <c>sh -c 'exec ... &gt; file'</c>, so the
+    /// harness neither reads nor decodes the output while the command is timed.
+    /// </summary>
+    public static ProcessStartInfo WithStdoutTo(ProcessStartInfo command, string path)
+    {
+        var info = New("/bin/sh", command.WorkingDirectory);
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("""out="$1"; shift; exec "$@" > "$out" """);
+        info.ArgumentList.Add("sh");
+        info.ArgumentList.Add(path);
+        info.ArgumentList.Add(command.FileName);
+        foreach (var arg in command.ArgumentList)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return info;
+    }
+
     /// <summary>Runs to completion: wall time, exit code, stdout, the tail of stderr and the peak working set.</summary>
     public static async Task<ChildResult> RunAsync(ProcessStartInfo info, CancellationToken cancellationToken)
     {
