@@ -29,7 +29,7 @@ internal static class WorkerRegistration
         services.AddSingleton<DueRule>();
         services.AddSingleton<WatchlistState>();
         services.AddSingleton<InFlightAccounts>();
-        services.AddSingleton(static sp => new RoundMemory(sp.GetRequiredService<InFlightAccounts>()));
+        services.AddSingleton(static sp => new RoundMemory(sp.GetRequiredService<InFlightAccounts>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PlatformActivity>();
         services.AddSingleton<CollectionScheduler>();
         services.AddSingleton<ScheduledCollection>();

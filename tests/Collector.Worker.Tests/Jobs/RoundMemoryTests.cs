@@ -1,34 +1,75 @@
 using Collector.TestKit.Builders;
 using Collector.Worker.Jobs;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Collector.Worker.Tests.Jobs;
 
-public sealed class RoundMemoryTests
+public sealed class RoundMemoryTests : IDisposable
 {
     private readonly InFlightAccounts _inFlight = new();
+    private readonly FakeTimeProvider _time = new();
+    private readonly RoundMemory _memory;
     private int _releases;
 
-    private RoundMemory Memory => new(_inFlight, () => _releases++);
+    public RoundMemoryTests() => _memory = new RoundMemory(_inFlight, _time, () => _releases++);
+
+    public void Dispose() => _memory.Dispose();
 
     [Fact]
     public void RoundEnded_WhileAnotherRoundIsCollecting_KeepsTheMemory()
     {
         using var other = _inFlight.Claim(WatchedAccountBuilder.Many("bluesky", 3));
 
-        Memory.RoundEnded();
+        _memory.RoundEnded();
+        _time.Advance(TimeSpan.FromMinutes(1));
 
         Assert.Equal(0, _releases);
     }
 
     [Fact]
-    public void RoundEnded_WhenTheLastRoundIsDone_ReleasesTheMemoryOnce()
+    public void RoundEnded_WhenTheLastRoundIsDone_ReleasesOnceAfterTheRoundHasUnwound()
     {
         using (_inFlight.Claim(WatchedAccountBuilder.Many("bluesky", 3)))
         {
         }
 
-        Memory.RoundEnded();
+        _memory.RoundEnded();
+        Assert.Equal(0, _releases); // not from the round's own call, whose frames still hold its objects
 
+        _time.Advance(RoundMemory.SettleDelay);
+        Assert.Equal(1, _releases);
+
+        _time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(1, _releases);
+    }
+
+    [Fact]
+    public void RoundEnded_WhenARoundStartsBeforeTheRelease_KeepsTheMemoryUntilThatRoundEnds()
+    {
+        _memory.RoundEnded();
+        using (_inFlight.Claim(WatchedAccountBuilder.Many("mastodon", 2)))
+        {
+            _time.Advance(RoundMemory.SettleDelay);
+            Assert.Equal(0, _releases);
+        }
+
+        _memory.RoundEnded();
+        _time.Advance(RoundMemory.SettleDelay);
+
+        Assert.Equal(1, _releases);
+    }
+
+    [Fact]
+    public void RoundEnded_ByRoundsEndingOneAfterAnother_ReleasesOnceAfterTheLast()
+    {
+        _memory.RoundEnded();
+        _time.Advance(RoundMemory.SettleDelay / 2);
+        _memory.RoundEnded();
+        _time.Advance(RoundMemory.SettleDelay / 2);
+
+        Assert.Equal(0, _releases);
+
+        _time.Advance(RoundMemory.SettleDelay / 2);
         Assert.Equal(1, _releases);
     }
 }
