@@ -2,6 +2,7 @@ using Collector.Core.Platforms;
 using Collector.Platforms.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Collector.Platforms.Bluesky;
 
@@ -17,7 +18,10 @@ public static class BlueskyServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddPlatformHttpClient<BlueskyClient, BlueskyOptions>(
-            BlueskyClient.HttpProfile, static options => PlatformHttpOptions.ToBaseAddress(options.BaseUrl));
+            BlueskyClient.HttpProfile,
+            static options => PlatformHttpOptions.ToBaseAddress(options.BaseUrl),
+            static (http, provider) => new BlueskyClient(
+                http, provider.GetRequiredService<IOptions<BlueskyOptions>>(), provider.GetRequiredService<TimeProvider>()));
 
         // Transient like the typed client itself, so each consumer gets a client on a current handler.
         services.AddTransient<IPlatformClient>(static provider => provider.GetRequiredService<BlueskyClient>());

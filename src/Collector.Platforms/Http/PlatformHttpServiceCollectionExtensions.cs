@@ -18,17 +18,26 @@ internal static class PlatformHttpServiceCollectionExtensions
     /// like Mastodon's per-instance hosts), then, outermost first: rate-limit gate, resilience pipeline (one per
     /// host), rate-limit recorder. The options must be registered (and validated) by the caller.
     /// </summary>
+    /// <param name="create">
+    /// Builds the client (transient, on a current handler). Explicit rather than the typed-client factory's
+    /// <c>ActivatorUtilities.CreateFactory</c>, which compiles an expression tree per client type: that loaded
+    /// System.Linq.Expressions and its compiler into the worker for four constructor calls (docs/benchmarks.md, memory).
+    /// </param>
     public static IHttpClientBuilder AddPlatformHttpClient<TClient, TOptions>(
-        this IServiceCollection services, PlatformHttpProfile profile, Func<TOptions, Uri?> baseAddress)
+        this IServiceCollection services,
+        PlatformHttpProfile profile,
+        Func<TOptions, Uri?> baseAddress,
+        Func<HttpClient, IServiceProvider, TClient> create)
         where TClient : class
         where TOptions : PlatformHttpOptions
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(baseAddress);
+        ArgumentNullException.ThrowIfNull(create);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RateLimitGate>();
 
-        var client = services.AddHttpClient<TClient>(profile.Name, (provider, http) =>
+        var client = services.AddHttpClient(profile.Name, (provider, http) =>
         {
             var options = provider.GetRequiredService<IOptions<TOptions>>().Value;
             http.BaseAddress = baseAddress(options);
@@ -37,6 +46,7 @@ internal static class PlatformHttpServiceCollectionExtensions
             http.Timeout = Timeout.InfiniteTimeSpan;
             ProductUserAgent.Apply(http.DefaultRequestHeaders, options.Contact);
         });
+        client.AddTypedClient(create);
 
         client.ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
         {

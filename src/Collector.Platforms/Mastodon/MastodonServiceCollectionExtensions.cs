@@ -2,6 +2,7 @@ using Collector.Core.Platforms;
 using Collector.Platforms.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Collector.Platforms.Mastodon;
 
@@ -17,7 +18,11 @@ public static class MastodonServiceCollectionExtensions
             .ValidateOnStart();
 
         // No base address: every request is absolute, on the account's own instance.
-        services.AddPlatformHttpClient<MastodonClient, MastodonOptions>(MastodonClient.HttpProfile, static _ => null);
+        services.AddPlatformHttpClient<MastodonClient, MastodonOptions>(
+            MastodonClient.HttpProfile,
+            static _ => null,
+            static (http, provider) => new MastodonClient(
+                http, provider.GetRequiredService<IOptions<MastodonOptions>>(), provider.GetRequiredService<TimeProvider>()));
         services.AddTransient<IPlatformClient>(static provider => provider.GetRequiredService<MastodonClient>());
         return services;
     }

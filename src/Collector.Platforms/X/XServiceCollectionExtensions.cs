@@ -3,6 +3,7 @@ using Collector.Platforms.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Collector.Platforms.X;
 
@@ -21,7 +22,13 @@ public static class XServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddPlatformHttpClient<XClient, XOptions>(
-            XClient.HttpProfile, static options => PlatformHttpOptions.ToBaseAddress(options.BaseUrl));
+            XClient.HttpProfile,
+            static options => PlatformHttpOptions.ToBaseAddress(options.BaseUrl),
+            static (http, provider) => new XClient(
+                http,
+                provider.GetRequiredService<IOptions<XOptions>>(),
+                provider.GetRequiredService<XCredentialGate>(),
+                provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<XCredentialGate>();
 
         // Transient like the typed client itself, so each consumer gets a client on a current handler.

@@ -29,7 +29,13 @@ public static class YouTubeServiceCollectionExtensions
             provider.GetRequiredService<ILogger<YouTubeQuota>>()));
 
         services.AddPlatformHttpClient<YouTubeClient, YouTubeOptions>(
-                YouTubeClient.HttpProfile, static options => PlatformHttpOptions.ToBaseAddress(options.BaseUrl))
+                YouTubeClient.HttpProfile,
+                static options => PlatformHttpOptions.ToBaseAddress(options.BaseUrl),
+                static (http, provider) => new YouTubeClient(
+                    http,
+                    provider.GetRequiredService<IOptions<YouTubeOptions>>(),
+                    provider.GetRequiredService<YouTubeQuota>(),
+                    provider.GetRequiredService<TimeProvider>()))
             .AddHttpMessageHandler(static provider => new YouTubeQuotaHandler(provider.GetRequiredService<YouTubeQuota>()));
         services.AddTransient<IPlatformClient>(static provider => provider.GetRequiredService<YouTubeClient>());
         return services;
