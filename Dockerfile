@@ -1,6 +1,8 @@
 # collector worker image. Build and run: README "Running as a service" (container).
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The platform being built for (BuildKit sets it: amd64, arm64); `dotnet -a` takes these names.
+ARG TARGETARCH=amd64
 WORKDIR /src
 
 # Restore first, from the project files alone, so editing code does not invalidate the package layer.
@@ -10,10 +12,13 @@ COPY src/Collector.Core/Collector.Core.csproj src/Collector.Core/
 COPY src/Collector.Platforms/Collector.Platforms.csproj src/Collector.Platforms/
 COPY src/Collector.Storage/Collector.Storage.csproj src/Collector.Storage/
 COPY src/Collector.Worker/Collector.Worker.csproj src/Collector.Worker/
-RUN dotnet restore src/Collector.Worker/Collector.Worker.csproj
+RUN dotnet restore src/Collector.Worker/Collector.Worker.csproj -a "$TARGETARCH" -p:PublishReadyToRun=true
 
 COPY src/ src/
-RUN dotnet publish src/Collector.Worker/Collector.Worker.csproj --no-restore -c Release -o /app -p:UseAppHost=false
+# ReadyToRun: the code is compiled ahead of time, so one-off commands in the container (`collector status`) start
+# without JIT-compiling the product and its libraries first (docs/benchmarks.md, item 10).
+RUN dotnet publish src/Collector.Worker/Collector.Worker.csproj --no-restore -c Release -a "$TARGETARCH" --self-contained false \
+        -p:PublishReadyToRun=true -o /app -p:UseAppHost=false
 
 # ASP.NET Core runtime: the worker serves /healthz and /metrics with Kestrel.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -18,7 +18,9 @@ cleanup() {
 trap cleanup EXIT
 
 echo "image smoke: publishing to $root/app"
-dotnet publish src/Collector.Worker/Collector.Worker.csproj -c Release -o "$root/app" -p:UseAppHost=false --nologo -v quiet
+case "$(uname -m)" in aarch64 | arm64) arch=arm64 ;; *) arch=x64 ;; esac
+dotnet publish src/Collector.Worker/Collector.Worker.csproj -c Release -a "$arch" --self-contained false \
+  -p:PublishReadyToRun=true -o "$root/app" -p:UseAppHost=false --nologo -v quiet
 mkdir -p "$root/config" "$root/data"
 cp config/watchlist.yaml config/appsettings.json "$root/config/"
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Collector.Benchmarks.Harness;
@@ -68,6 +69,42 @@ internal static class ChildProcess
         }
 
         return info;
+    }
+
+    /// <summary>
+    /// Publishes the product as the container image and the systemd install ship it (ReadyToRun, framework-dependent,
+    /// for this machine's runtime) into <paramref name="directory"/>, and returns the command that runs it.
+    /// </summary>
+    public static async Task<Func<string, string[], ProcessStartInfo>> PublishAsync(string directory, CancellationToken cancellationToken)
+    {
+        var project = typeof(ChildProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(static a => a.Key == "CollectorProject").Value!;
+        Directory.CreateDirectory(directory);
+        var publish = New("dotnet", directory);
+        foreach (var arg in (string[])["publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier,
+                     "--self-contained", "false", "-p:PublishReadyToRun=true", "-p:UseAppHost=false", "-o", directory, "--nologo"])
+        {
+            publish.ArgumentList.Add(arg);
+        }
+
+        var result = await RunAsync(publish, cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish exited with {result.ExitCode}: {result.Stdout}{result.StderrTail}");
+        }
+
+        var dll = Path.Combine(directory, "collector.dll");
+        return (workingDirectory, args) =>
+        {
+            var info = New("dotnet", workingDirectory);
+            info.ArgumentList.Add(dll);
+            foreach (var arg in args)
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            return info;
+        };
     }
 
     /// <summary>Runs to completion: wall time, exit code, stdout, the tail of stderr and the peak working set.</summary>

@@ -39,17 +39,22 @@ internal static class StatusScenario
         // so its cache beside the database is current. The breakdown below times the parse that fills it.
         context.Report.Check(Source(database, watchlist).Load().IsValid, "the generated watchlist should be valid");
         var args = new[] { "status", "--json", "--db", database, "--watchlist", watchlist };
-        var cold = new List<double>();
+
+        // The shipped form (ReadyToRun, as the image and the systemd install publish it) has a database copy of its own:
+        // the watchlist cache is keyed by the build that validated it. Its first run fills that cache, untimed.
+        Progress.Write("status: publishing collector as it ships (ReadyToRun)");
+        var published = await ChildProcess.PublishAsync(context.Workspace.NewPath("published"), token);
+        var shippedDatabase = context.Workspace.CopyDatabase(database);
+        string[] shippedArgs = ["status", "--json", "--db", shippedDatabase, "--watchlist", watchlist];
+        await FreshAsync(context, published(context.Workspace.Root, shippedArgs), accounts, token);
+
+        // Run by run, one form then the other, so both see the same moments of a busy machine.
+        var (cold, shipped) = (new List<double>(), new List<double>());
         for (var run = 1; run <= context.Options.Runs; run++)
         {
             Progress.Write($"status: `collector status --json` process {run}/{context.Options.Runs}");
-            var output = Path.Combine(context.Workspace.Root, "status.json");
-            var child = await ChildProcess.RunAsync(ChildProcess.WithStdoutTo(ChildProcess.Collector(context.Workspace.Root, args), output), token);
-            context.Report.Check(child.ExitCode == 0, $"status exited with {child.ExitCode}: {child.StderrTail}");
-            var printed = Rows(await File.ReadAllTextAsync(output, token));
-            context.Report.Check(printed == accounts, $"status --json printed {printed} rows, expected {accounts}");
-            File.Delete(output);
-            cold.Add(child.Elapsed.TotalSeconds);
+            cold.Add(await FreshAsync(context, ChildProcess.Collector(context.Workspace.Root, args), accounts, token));
+            shipped.Add(await FreshAsync(context, published(context.Workspace.Root, shippedArgs), accounts, token));
         }
 
         var warm = new List<double>();
@@ -68,8 +73,11 @@ internal static class StatusScenario
         }
 
         var coldMedian = Stats.Median(cold);
+        var shippedMedian = Stats.Median(shipped);
         var warmMedian = Stats.Median(warm);
-        context.Report.Add("status", $"`collector status --json`, fresh process (median of {cold.Count})", $"{Report.Num(coldMedian)} s",
+        context.Report.Add("status", $"`collector status --json`, fresh process, as shipped (ReadyToRun publish; median of {shipped.Count})",
+            $"{Report.Num(shippedMedian)} s", target: $"< {StatusTargetSeconds} s", met: shippedMedian < StatusTargetSeconds);
+        context.Report.Add("status", $"  same, the build output (`dotnet run`, `dotnet build`; median of {cold.Count})", $"{Report.Num(coldMedian)} s",
             target: $"< {StatusTargetSeconds} s", met: coldMedian < StatusTargetSeconds);
         context.Report.Add("status", $"  same command in a warm process (median of {warm.Count})", $"{Report.Num(warmMedian)} s",
             target: $"< {StatusTargetSeconds} s", met: warmMedian < StatusTargetSeconds);
@@ -123,6 +131,18 @@ internal static class StatusScenario
         context.Report.Add("status", "  (parsing and validating alone, WatchlistLoader.Load)", $"{Report.Num(Stats.Median(parse))} s");
         context.Report.Add("status", "  of which: the status query with growth points (IStatusReader.GetStatusAsync)", $"{Report.Num(Stats.Median(query))} s");
         context.Report.Add("status", "  of which: the rows with growth summaries, built and written as JSON to a null stream (StatusJsonWriter)", $"{Report.Num(Stats.Median(written))} s");
+    }
+
+    /// <summary>One fresh <c>status --json</c> writing to a file, checked after it exits; its wall time in seconds.</summary>
+    private static async Task<double> FreshAsync(BenchContext context, ProcessStartInfo command, long accounts, CancellationToken token)
+    {
+        var output = Path.Combine(context.Workspace.Root, "status.json");
+        var child = await ChildProcess.RunAsync(ChildProcess.WithStdoutTo(command, output), token);
+        context.Report.Check(child.ExitCode == 0, $"status exited with {child.ExitCode}: {child.StderrTail}");
+        var printed = Rows(await File.ReadAllTextAsync(output, token));
+        context.Report.Check(printed == accounts, $"status --json printed {printed} rows, expected {accounts}");
+        File.Delete(output);
+        return child.Elapsed.TotalSeconds;
     }
 
     /// <summary>The watchlist as the commands load it: through the cache beside <paramref name="database"/>.</summary>
