@@ -61,6 +61,33 @@ public sealed class ValidateAndSettingsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_WhenBothWatchlistAndDatabaseAreBroken_ReportsTheWatchlistFirstAndOnly()
+    {
+        // The two are opened side by side; what is reported keeps the order a reader expects.
+        _cli.WriteWatchlist("accounts:\n  - bluesky: bad/handle\n");
+        WriteNotADatabase();
+
+        var run = await _cli.RunAsync("status");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(":2:", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("database", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_WhenOnlyTheDatabaseIsBroken_ExitsTwoNamingIt()
+    {
+        _cli.WriteWatchlist("accounts:\n  - bluesky: alice.bsky.social\n");
+        WriteNotADatabase();
+
+        var run = await _cli.RunAsync("status");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"database {_cli.DatabasePath}: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("not a database", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Collect_WhenASettingIsInvalid_ExitsTwoNamingTheSetting()
     {
         _cli.WriteWatchlist("accounts:\n  - bluesky: alice.example.com\n");
@@ -95,5 +122,11 @@ public sealed class ValidateAndSettingsTests : IAsyncLifetime
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--no-such-option", run.Error, StringComparison.Ordinal);
+    }
+
+    private void WriteNotADatabase()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_cli.DatabasePath)!);
+        File.WriteAllText(_cli.DatabasePath, new string('x', 4096));
     }
 }
