@@ -19,7 +19,7 @@ internal sealed class SqliteSnapshotExportReader(SqliteConnectionFactory connect
     public async IAsyncEnumerable<ExportRow> ReadAsync(DateTimeOffset? since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        using var query = new RawQuery(connection, ExportSql);
+        using var query = new RawStatement(connection, ExportSql);
         query.Bind("$since", SqliteInstant.ToStored(since ?? DateTimeOffset.MinValue));
         while (query.Step())
         {

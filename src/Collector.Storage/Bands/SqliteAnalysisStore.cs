@@ -58,7 +58,7 @@ internal sealed class SqliteAnalysisStore(SqliteConnectionFactory connections, T
         }
 
         var byAccount = new Dictionary<long, List<StoredSnapshot>>(accounts.Count);
-        using (var snapshots = new RawQuery(connection, SnapshotsSql))
+        using (var snapshots = new RawStatement(connection, SnapshotsSql))
         {
             snapshots.Bind("$platform", platform);
             snapshots.Bind("$platform_ids", ids);

@@ -20,11 +20,7 @@ internal sealed class ObservationWriter : IDisposable
         _changes = new AccountChangeWriter(connection, _snapshots);
     }
 
-    public void Enlist(SqliteTransaction transaction)
-    {
-        _snapshots.Enlist(transaction);
-        _changes.Enlist(transaction);
-    }
+    public void Enlist(SqliteTransaction transaction) => _changes.Enlist(transaction);
 
     public void Write(string platform, IReadOnlyList<AccountObservation> observations, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ internal static class SnapshotColumns
     /// <summary>Reads the columns of <see cref="Select"/> starting at <paramref name="first"/>; null when the join found none.</summary>
     // Once per row of a status, an export or a round's analysis: optimized from the first call, not run unoptimized.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static SnapshotRecord? Read(RawQuery row, int first)
+    public static SnapshotRecord? Read(RawStatement row, int first)
     {
         if (row.IsNull(first))
         {

@@ -75,7 +75,7 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections, in
     {
         long first, last;
         await using (var connection = await connections.OpenAsync(cancellationToken))
-        using (var ids = new RawQuery(connection, EntryIdsSql))
+        using (var ids = new RawStatement(connection, EntryIdsSql))
         {
             if (!ids.Step() || ids.IsNull(0))
             {
@@ -109,7 +109,7 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections, in
     private async Task<List<AccountStatusRecord>> ReadRangeAsync(long first, long last, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        using var query = new RawQuery(connection, StatusSql);
+        using var query = new RawStatement(connection, StatusSql);
         using var growth = new GrowthPointsQuery(connection, transaction: null);
         query.Bind("$first", first);
         query.Bind("$last", last);
@@ -126,7 +126,7 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections, in
     public async Task<AccountStatusRecord?> GetStatusAsync(string platform, string watchKey, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        using var query = new RawQuery(connection, EntrySql);
+        using var query = new RawStatement(connection, EntrySql);
         using var growth = new GrowthPointsQuery(connection, transaction: null);
         query.Bind("$platform", platform);
         query.Bind("$watch_key", watchKey);
@@ -135,7 +135,7 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections, in
 
     // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static AccountStatusRecord ReadStatus(RawQuery row, GrowthPointsQuery growth)
+    private static AccountStatusRecord ReadStatus(RawStatement row, GrowthPointsQuery growth)
     {
         var state = new CollectionStateRecord(
             LastAttemptAt: row.NullableInstant(5),
@@ -163,14 +163,14 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections, in
     /// The kept points; an account analysed before they were kept (or with a row that does not parse) has them
     /// computed here by a few index seeks, and its next analysis stores them.
     /// </summary>
-    private static IReadOnlyList<GrowthPoint> GrowthPointsOf(RawQuery row, GrowthPointsQuery growth, long accountId) =>
+    private static IReadOnlyList<GrowthPoint> GrowthPointsOf(RawStatement row, GrowthPointsQuery growth, long accountId) =>
         (row.NullableString(GrowthPointsColumn) is { } text ? GrowthPointsText.Parse(text) : null) ?? growth.Read(accountId);
 
     public async Task<IReadOnlyList<SnapshotRecord>> GetSnapshotsAsync(
         long accountId, DateTimeOffset? since, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        using var query = new RawQuery(connection, SnapshotsSql);
+        using var query = new RawStatement(connection, SnapshotsSql);
         query.Bind("$account_id", accountId);
         query.Bind("$since", SqliteInstant.ToStored(since ?? DateTimeOffset.MinValue));
 

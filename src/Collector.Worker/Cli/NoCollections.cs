@@ -21,8 +21,9 @@ internal sealed class NoCollections : IDisposable
         {
             _started = GCSettings.LatencyMode != GCLatencyMode.NoGCRegion && GC.TryStartNoGCRegion(Math.Min(bytes, MaxBytes));
         }
-        catch (ArgumentOutOfRangeException)
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or InvalidOperationException)
         {
+            // Too large for this heap, or another command of the same process (a test run) holds a region already.
             _started = false;
         }
     }
@@ -32,10 +33,18 @@ internal sealed class NoCollections : IDisposable
 
     public void Dispose()
     {
-        // The runtime has left the region by itself when the burst outgrew it.
+        // The runtime has left the region by itself when the burst outgrew it (and may do so between the check and
+        // the call, which then throws).
         if (_started && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
         {
-            GC.EndNoGCRegion();
+            try
+            {
+                GC.EndNoGCRegion();
+            }
+            catch (InvalidOperationException)
+            {
+                // Already over: nothing to end.
+            }
         }
     }
 }

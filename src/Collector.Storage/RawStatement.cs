@@ -5,18 +5,20 @@ using SQLitePCL;
 namespace Collector.Storage;
 
 /// <summary>
-/// A read-only statement stepped through SQLitePCL.raw, for the reads of many rows: <c>status</c> (a row per watched
-/// account), snapshots for <c>history</c>, <c>export</c> and a round's analysis. <see cref="SqliteDataReader"/> makes
-/// three or four native calls per column read (the row's column count, the column type, the value) and this makes
-/// one or two: the status read of 100,000 accounts took half the time (docs/benchmarks.md, item 10). Writes and
-/// small reads stay on Microsoft.Data.Sqlite.
+/// A statement stepped through SQLitePCL.raw, for the statements that run once per row of a large read or write:
+/// the reads of <c>status</c> (a row per watched account), of snapshots for <c>history</c>, <c>export</c> and a
+/// round's analysis, and the snapshot insert. <see cref="SqliteDataReader"/> makes three or four native calls per
+/// column read (the row's column count, the column type, the value) and <see cref="SqliteCommand"/> looks every
+/// parameter up by name and creates a reader for each execution; this makes one call per value (docs/benchmarks.md,
+/// items 10 and 12). It runs in whatever transaction its connection has open. Everything else stays on
+/// Microsoft.Data.Sqlite.
 /// </summary>
-internal sealed class RawQuery : IDisposable
+internal sealed class RawStatement : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _statement;
 
-    public RawQuery(SqliteConnection connection, string sql)
+    public RawStatement(SqliteConnection connection, string sql)
     {
         ArgumentNullException.ThrowIfNull(connection);
         _connection = connection;
@@ -28,9 +30,39 @@ internal sealed class RawQuery : IDisposable
         }
     }
 
-    public void Bind(string name, string value) => Check(raw.sqlite3_bind_text(_statement, IndexOf(name), value));
+    public void Bind(string name, string value) => Bind(IndexOf(name), value);
 
-    public void Bind(string name, long value) => Check(raw.sqlite3_bind_int64(_statement, IndexOf(name), value));
+    public void Bind(string name, long value) => Bind(IndexOf(name), value);
+
+    /// <summary>The 1-based index of a <c>$name</c> parameter, for a caller that binds it on every row.</summary>
+    public int IndexOf(string name)
+    {
+        var index = raw.sqlite3_bind_parameter_index(_statement, name);
+        return index > 0 ? index : throw new ArgumentException($"the statement has no parameter {name}", nameof(name));
+    }
+
+    public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
+
+    public void Bind(int index, long? value) => Check(value is { } v ? raw.sqlite3_bind_int64(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
+
+    public void Bind(int index, double? value) => Check(value is { } v ? raw.sqlite3_bind_double(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
+
+    public void Bind(int index, string? value) => Check(value is not null ? raw.sqlite3_bind_text(_statement, index, value) : raw.sqlite3_bind_null(_statement, index));
+
+    /// <summary>Runs a statement that returns no rows and makes it ready to run again with new values.</summary>
+    public void Execute()
+    {
+        try
+        {
+            while (Step())
+            {
+            }
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
 
     /// <summary>Moves to the next row; false when there is none. Errors throw as Microsoft.Data.Sqlite's would.</summary>
     /// <remarks>A busy database waits in SQLite itself, up to the connection's busy_timeout.</remarks>
@@ -73,12 +105,6 @@ internal sealed class RawQuery : IDisposable
     public DateTimeOffset? NullableInstant(int column) => IsNull(column) ? null : Instant(column);
 
     public void Dispose() => _statement.Dispose();
-
-    private int IndexOf(string name)
-    {
-        var index = raw.sqlite3_bind_parameter_index(_statement, name);
-        return index > 0 ? index : throw new ArgumentException($"the statement has no parameter {name}", nameof(name));
-    }
 
     private void Check(int rc)
     {

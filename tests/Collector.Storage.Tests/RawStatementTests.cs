@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Collector.Storage.Tests;
 
 /// <summary>The statement status, history, export and analysis read through: values, NULLs and errors as SQLite gives them.</summary>
-public sealed class RawQueryTests : IAsyncLifetime
+public sealed class RawStatementTests : IAsyncLifetime
 {
     private TempDatabase _database = null!;
     private SqliteConnection _connection = null!;
@@ -24,7 +24,7 @@ public sealed class RawQueryTests : IAsyncLifetime
     [Fact]
     public void Step_ReadsEachRowsTypedValuesAndNulls_ThenStops()
     {
-        using var query = new RawQuery(_connection, """
+        using var query = new RawStatement(_connection, """
             SELECT $n, 2.5, 'ünï', NULL, 7 UNION ALL SELECT -1, NULL, NULL, 'x', 1735689600123
             """);
         query.Bind("$n", long.MaxValue);
@@ -41,7 +41,7 @@ public sealed class RawQueryTests : IAsyncLifetime
     [Fact]
     public void Bind_Text_IsAValueNeverSql()
     {
-        using var query = new RawQuery(_connection, "SELECT $text, typeof($text)");
+        using var query = new RawStatement(_connection, "SELECT $text, typeof($text)");
         query.Bind("$text", "'); DROP TABLE x; --");
 
         Assert.True(query.Step());
@@ -51,7 +51,7 @@ public sealed class RawQueryTests : IAsyncLifetime
     [Fact]
     public void Bind_UnknownParameter_ThrowsNamingIt()
     {
-        using var query = new RawQuery(_connection, "SELECT $known");
+        using var query = new RawStatement(_connection, "SELECT $known");
 
         var error = Assert.Throws<ArgumentException>(() => query.Bind("$unknown", 1));
 
@@ -61,7 +61,7 @@ public sealed class RawQueryTests : IAsyncLifetime
     [Fact]
     public void Prepare_InvalidSql_ThrowsSqliteExceptionWithSqlitesMessage()
     {
-        var error = Assert.Throws<SqliteException>(() => new RawQuery(_connection, "SELECT * FROM no_such_table"));
+        var error = Assert.Throws<SqliteException>(() => new RawStatement(_connection, "SELECT * FROM no_such_table"));
 
         Assert.Equal(1, error.SqliteErrorCode);
         Assert.Contains("no such table: no_such_table", error.Message, StringComparison.Ordinal);
@@ -71,10 +71,60 @@ public sealed class RawQueryTests : IAsyncLifetime
     public void Step_WhenSqliteFailsMidQuery_ThrowsSqliteException()
     {
         // abs() of the smallest integer overflows while the row is computed, after a successful prepare.
-        using var query = new RawQuery(_connection, "SELECT abs(-9223372036854775807 - 1)");
+        using var query = new RawStatement(_connection, "SELECT abs(-9223372036854775807 - 1)");
 
         var error = Assert.Throws<SqliteException>(() => query.Step());
 
         Assert.Contains("integer overflow", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Execute_RunsAgainWithNewValues_IncludingNulls()
+    {
+        Exec("CREATE TABLE t (n INTEGER, x REAL, s TEXT) STRICT");
+        using (var insert = new RawStatement(_connection, "INSERT INTO t VALUES ($n, $x, $s)"))
+        {
+            var (n, x, text) = (insert.IndexOf("$n"), insert.IndexOf("$x"), insert.IndexOf("$s"));
+            insert.Bind(n, (long?)1);
+            insert.Bind(x, (double?)1.5);
+            insert.Bind(text, "a");
+            insert.Execute();
+            insert.Bind(n, (long?)null);
+            insert.Bind(x, (double?)null);
+            insert.Bind(text, (string?)null);
+            insert.Execute();
+        }
+
+        using var rows = new RawStatement(_connection, "SELECT n, x, s FROM t ORDER BY rowid");
+        Assert.True(rows.Step());
+        Assert.Equal((1L, 1.5, "a"), (rows.NullableInt64(0), rows.NullableDouble(1), rows.NullableString(2)));
+        Assert.True(rows.Step());
+        Assert.Equal(((long?)null, (double?)null, (string?)null), (rows.NullableInt64(0), rows.NullableDouble(1), rows.NullableString(2)));
+        Assert.False(rows.Step());
+    }
+
+    [Fact]
+    public void Execute_WhenAConstraintFails_ThrowsAndTheStatementCanRunAgain()
+    {
+        Exec("CREATE TABLE t (n INTEGER NOT NULL) STRICT");
+        using var insert = new RawStatement(_connection, "INSERT INTO t VALUES ($n)");
+        var n = insert.IndexOf("$n");
+
+        insert.Bind(n, (long?)null);
+        var error = Assert.Throws<SqliteException>(insert.Execute);
+        insert.Bind(n, 7L);
+        insert.Execute();
+
+        Assert.Equal(19, error.SqliteErrorCode);
+        using var count = new RawStatement(_connection, "SELECT count(*), max(n) FROM t");
+        Assert.True(count.Step());
+        Assert.Equal((1L, 7L), (count.Int64(0), count.Int64(1)));
+    }
+
+    private void Exec(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 }
