@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Collector.Benchmarks.Round;
 
 /// <summary>
-/// <c>Collector.Benchmarks round --settings F --db F --watchlist F</c>: one collection round through the product's own
+/// <c>Collector.Benchmarks round --settings F --db F --watchlist F [--quiet]</c>: one collection round through the product's own
 /// code, in a process of its own so its memory is the collector's alone. The session is opened exactly as the CLI
 /// opens one (<see cref="CommandSession"/>: layered settings, validation, watchlist, migration) and the round runs
 /// like <c>collector collect</c> without a terminal (every platform side by side through <see cref="CollectionService"/>).
@@ -48,19 +48,26 @@ internal static class RoundCommand
             round.Stop();
             var roundCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
 
+            var release = Stopwatch.StartNew();
             var peak = ProcessMemory.PeakMb() ?? 0;
             var after = ProcessMemory.CurrentMb() ?? 0;
-            // As the worker leaves its process between rounds (RoundMemory): released once, from a timer after the
-            // round has unwound. Released here, inside the round's continuation, its frames would keep 12 MB alive.
+            // As the worker leaves its process between rounds (RoundMemory): released from a timer after the round has
+            // unwound (inside the round's continuation its frames would keep 12 MB alive) and, with --quiet, released
+            // again once the thread pool has retired the round's threads.
             await Task.Delay(TimeSpan.FromMilliseconds(300), TimeProvider.System);
             Collector.Worker.Jobs.RoundMemory.ReleaseNow();
+            if (args.Contains("--quiet"))
+            {
+                await Task.Delay(Collector.Worker.Jobs.RoundMemory.QuietDelay, TimeProvider.System);
+                Collector.Worker.Jobs.RoundMemory.ReleaseNow();
+            }
             var afterGc = ProcessMemory.CurrentMb() ?? 0;
             var heapAfterGc = GC.GetTotalMemory(forceFullCollection: true) / Mb;
             var committedAfterGc = GC.GetGCMemoryInfo().TotalCommittedBytes / Mb;
 
             var result = new RoundResult(
                 startup.Elapsed.TotalSeconds, round.Elapsed.TotalSeconds, roundCpu, idle, peak, after, afterGc, heapIdle, heapAfterGc,
-                committedIdle, committedAfterGc, platforms);
+                committedIdle, committedAfterGc, release.Elapsed.TotalSeconds, platforms);
             await Console.Out.WriteLineAsync(result.ToJson());
             return 0;
         }

@@ -14,6 +14,7 @@ namespace Collector.Benchmarks.Round;
 /// <param name="HeapAfterGcMb">Managed heap still live after the round and a full GC.</param>
 /// <param name="GcCommittedIdleMb">Memory the GC had committed at idle (live, garbage and free space it keeps).</param>
 /// <param name="GcCommittedAfterGcMb">Memory the GC still had committed after the round and a full GC.</param>
+/// <param name="ReleaseSeconds">From the round's end to the last memory reading (the release, and the wait for quiet).</param>
 internal sealed record RoundResult(
     double StartupSeconds,
     double RoundSeconds,
@@ -26,6 +27,7 @@ internal sealed record RoundResult(
     double HeapAfterGcMb,
     double GcCommittedIdleMb,
     double GcCommittedAfterGcMb,
+    double ReleaseSeconds,
     IReadOnlyList<PlatformRound> Platforms)
 {
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };

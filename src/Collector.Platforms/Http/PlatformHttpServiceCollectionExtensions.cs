@@ -54,6 +54,10 @@ internal static class PlatformHttpServiceCollectionExtensions
 
             // Long-lived clients (captured by singletons) still see DNS changes.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+
+            // A round keeps its connections busy and the next round is hours away: a connection idle for 20 s is
+            // closed, so the worker's second memory release (a minute after the round) finds them gone.
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(20),
             MaxAutomaticRedirections = 3,
         });
 

@@ -9,15 +9,29 @@ namespace Collector.Worker.Jobs;
 /// The release runs from a timer a moment after the last round ended, never inside the round's own call: there the
 /// round's frames (its report, and the frames of whatever completed its last request or write) still hold what the
 /// round allocated, and a collection made from them kept 30 MB of heap instead of 18 MB (12 MB of resident memory).
+/// It runs once more when the process has gone quiet: by then the thread pool has retired the threads the round
+/// started and the HTTP connections are closed, and what they held is freed too (about 3 MB after a 100,000-account
+/// round).
 /// </remarks>
 internal sealed class RoundMemory : IDisposable
 {
     /// <summary>How long after the last round ended the memory is released: ample for its job to have returned.</summary>
     public static readonly TimeSpan SettleDelay = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long after the first release it is repeated: the thread pool retires its idle threads over the following
+    /// tens of seconds (after a 100,000-account round, 16 threads were left at 30 s and 13 at 50 s) and the HTTP
+    /// connections close after 20 s idle. Released at 50 s the process went from 101 MB to 98 MB.
+    /// </summary>
+    public static readonly TimeSpan QuietDelay = TimeSpan.FromSeconds(60);
+
     private readonly InFlightAccounts _inFlight;
     private readonly Action _release;
     private readonly ITimer _timer;
+    private readonly Lock _gate = new();
+
+    /// <summary>Releases still due since the last round ended: the settled one, then the quiet one.</summary>
+    private int _due;
 
     public RoundMemory(InFlightAccounts inFlight, TimeProvider time)
         : this(inFlight, time, ReleaseNow)
@@ -43,12 +57,19 @@ internal sealed class RoundMemory : IDisposable
         NativeHeap.Trim();
     }
 
-    /// <summary>Called when a round ends; if it was the last one running, the memory is released after <see cref="SettleDelay"/>.</summary>
+    /// <summary>
+    /// Called when a round ends; if it was the last one running, the memory is released after <see cref="SettleDelay"/>
+    /// and again <see cref="QuietDelay"/> later.
+    /// </summary>
     public void RoundEnded()
     {
-        if (_inFlight.IsIdle)
+        lock (_gate)
         {
-            _timer.Change(SettleDelay, Timeout.InfiniteTimeSpan);
+            if (_inFlight.IsIdle)
+            {
+                _due = 2;
+                _timer.Change(SettleDelay, Timeout.InfiniteTimeSpan);
+            }
         }
     }
 
@@ -57,9 +78,19 @@ internal sealed class RoundMemory : IDisposable
     // A round that started meanwhile releases when it ends instead.
     private void Settled()
     {
-        if (_inFlight.IsIdle)
+        lock (_gate)
         {
+            if (!_inFlight.IsIdle || _due == 0)
+            {
+                _due = 0;
+                return;
+            }
+
             _release();
+            if (--_due > 0)
+            {
+                _timer.Change(QuietDelay, Timeout.InfiniteTimeSpan);
+            }
         }
     }
 }

@@ -39,8 +39,33 @@ public sealed class RoundMemoryTests : IDisposable
         _time.Advance(RoundMemory.SettleDelay);
         Assert.Equal(1, _releases);
 
+        // Once more when the round's threads have been retired, then nothing until the next round.
+        _time.Advance(RoundMemory.QuietDelay);
+        Assert.Equal(2, _releases);
+        _time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(2, _releases);
+    }
+
+    [Fact]
+    public void RoundEnded_WhenARoundStartsBetweenTheReleases_SkipsTheQuietOneUntilThatRoundEnds()
+    {
+        _memory.RoundEnded();
+        _time.Advance(RoundMemory.SettleDelay);
+        Assert.Equal(1, _releases);
+
+        using (_inFlight.Claim(WatchedAccountBuilder.Many("x", 2)))
+        {
+            _time.Advance(RoundMemory.QuietDelay);
+            Assert.Equal(1, _releases);
+        }
+
         _time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(1, _releases);
+
+        _memory.RoundEnded();
+        _time.Advance(RoundMemory.SettleDelay);
+        _time.Advance(RoundMemory.QuietDelay);
+        Assert.Equal(3, _releases);
     }
 
     [Fact]
