@@ -46,9 +46,6 @@ internal sealed partial class PreparedStatement : IDisposable
         return this;
     }
 
-    /// <summary>The parameter itself, for a caller that sets it on every row.</summary>
-    public SqliteParameter Parameter(string name) => _parameters[name];
-
     public void Dispose() => Command.Dispose();
 
     [GeneratedRegex(@"\$[a-z_]+")]
