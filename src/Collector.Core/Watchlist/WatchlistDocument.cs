@@ -1,3 +1,5 @@
+using Collector.Core.Watchlist.Cache;
+
 namespace Collector.Core.Watchlist;
 
 /// <summary>A parsed, valid watchlist. Accounts carry their effective settings.</summary>
@@ -7,4 +9,13 @@ public sealed record WatchlistDocument(
     string Path,
     PlatformDefaults Global,
     IReadOnlyDictionary<string, PlatformDefaults> Platforms,
-    IReadOnlyList<WatchedAccount> Accounts);
+    IReadOnlyList<WatchedAccount> Accounts)
+{
+    /// <summary>
+    /// The entry of <paramref name="platform"/> with the normalized <paramref name="key"/>, or null; a document from
+    /// the cache answers without decoding its other accounts.
+    /// </summary>
+    public WatchedAccount? Find(string platform, string key) => Accounts is CachedAccounts cached
+        ? cached.Find(platform, key)
+        : Accounts.FirstOrDefault(a => a.Platform == platform && a.Key == key);
+}

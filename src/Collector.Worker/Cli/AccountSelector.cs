@@ -62,7 +62,7 @@ internal static class AccountSelector
 
         var key = HandleRules.Normalize(platform, handle);
         error = null;
-        var known = watchlist.Accounts.FirstOrDefault(a => a.Platform == platform && a.Key == key);
+        var known = watchlist.Find(platform, key);
         if (known is not null)
         {
             return known;

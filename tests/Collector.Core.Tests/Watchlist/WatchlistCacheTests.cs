@@ -208,6 +208,79 @@ public sealed class WatchlistCacheTests : IDisposable
         }
     }
 
+    public static TheoryData<string, string> Lookups => new()
+    {
+        { "bluesky", "jay.bsky.team" },
+        { "bluesky", "alice.example.com" },
+        { "mastodon", "gargron@mastodon.social" },
+        { "youtube", "@googledevelopers" },
+        { "youtube", "UC_x5XG1OV2P6uZZ5FSM9Ttw" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Lookups))]
+    public void Find_InACachedDocument_GivesTheEntryTheFullParseHas(string platform, string key)
+    {
+        Load(out _);
+        var cached = Load(out var outcome).Document!;
+        var expected = FullParse(_watchlist).Accounts.Single(a => a.Platform == platform && a.Key == key);
+
+        var found = cached.Find(platform, key);
+
+        Assert.Equal(WatchlistCacheOutcome.Hit, outcome);
+        Assert.NotNull(found);
+        Assert.Equal(expected.Tags, found.Tags);
+        Assert.Equal(expected with { Tags = [] }, found with { Tags = [] });
+    }
+
+    [Theory]
+    [InlineData("bluesky", "nobody.example.com")]
+    [InlineData("x", "jay.bsky.team")]
+    [InlineData("bluesky", "Jay.Bsky.Team")]
+    [InlineData("threads", "jay.bsky.team")]
+    public void Find_NoSuchEntry_IsNullBeforeAndAfterTheAccountsAreDecoded(string platform, string key)
+    {
+        Load(out _);
+        var cached = Load(out _).Document!;
+
+        var before = cached.Find(platform, key);
+        var count = cached.Accounts.Count(a => a.Platform == "bluesky");
+        var after = cached.Find(platform, key);
+
+        Assert.Null(before);
+        Assert.Null(after);
+        Assert.Equal(2, count);
+    }
+
+    [Fact]
+    public void Find_AfterTheAccountsAreDecoded_GivesTheDecodedEntry()
+    {
+        Load(out _);
+        var cached = Load(out _).Document!;
+        var decoded = cached.Accounts[3];
+
+        Assert.Same(decoded, cached.Find(decoded.Platform, decoded.Key));
+    }
+
+    [Theory]
+    [InlineData("entry cut short")]
+    [InlineData("a byte after the last entry")]
+    public void Load_IntactHashButAnEntryItCannotRead_FallsBackToTheFullParse(string damage)
+    {
+        Load(out _);
+        var bytes = File.ReadAllBytes(_cacheFile);
+        var body = bytes[..^WatchlistCacheFormat.HashBytes];
+        body = damage == "entry cut short"
+            ? [.. body[..^3], 0x80, 0x80, 0x80, 0x80]
+            : [.. body, 0x01];
+        File.WriteAllBytes(_cacheFile, [.. body, .. System.Security.Cryptography.SHA256.HashData(body)]);
+
+        var result = Load(out var outcome);
+
+        Assert.Equal(WatchlistCacheOutcome.Stored, outcome);
+        AssertSameDocument(FullParse(_watchlist), result.Document!);
+    }
+
     private WatchlistCache Cache() => new(_cacheFile, "test");
 
     private WatchlistLoadResult Load(out WatchlistCacheOutcome outcome) => Cache().Load(_watchlist, CountingValidator, out outcome);

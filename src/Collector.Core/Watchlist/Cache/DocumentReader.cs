@@ -4,9 +4,10 @@ namespace Collector.Core.Watchlist.Cache;
 
 /// <summary>
 /// Reads what <see cref="DocumentWriter"/> wrote. Accounts point into the tables, so equal values are one shared
-/// instance. Throws <see cref="InvalidDataException"/> (or a reader exception) on anything it did not write.
+/// instance; they are decoded when first used (<see cref="CachedAccounts"/>). Throws
+/// <see cref="InvalidDataException"/> on anything it did not write.
 /// </summary>
-internal sealed class DocumentReader(BinaryReader input)
+internal sealed class DocumentReader(CacheReader input)
 {
     public WatchlistDocument Read(string path)
     {
@@ -17,23 +18,7 @@ internal sealed class DocumentReader(BinaryReader input)
 
         var global = ReadDefaults(schedules, bands);
         var defaults = ReadTable(() => (Platform: SharedValues.Platform(input.ReadString()), Defaults: ReadDefaults(schedules, bands)));
-        var accounts = ReadTable(() =>
-        {
-            var platform = platforms[input.Read7BitEncodedInt()];
-            var handle = input.ReadString();
-            var key = input.ReadBoolean() ? handle : input.ReadString();
-            return new WatchedAccount(
-                platform,
-                handle,
-                key,
-                tagLists[input.Read7BitEncodedInt()],
-                schedules[input.Read7BitEncodedInt()],
-                input.Read7BitEncodedInt(),
-                bands[input.Read7BitEncodedInt()],
-                input.ReadBoolean() ? input.ReadString() : null,
-                input.Read7BitEncodedInt(),
-                input.Read7BitEncodedInt());
-        });
+        var accounts = CachedAccounts.Read(input, new AccountTables(platforms, schedules, bands, tagLists));
 
         return new WatchlistDocument(
             path,
@@ -43,7 +28,7 @@ internal sealed class DocumentReader(BinaryReader input)
     }
 
     private PlatformDefaults ReadDefaults(Schedule[] schedules, BandSettings[] bands) =>
-        new(schedules[input.Read7BitEncodedInt()], input.Read7BitEncodedInt(), bands[input.Read7BitEncodedInt()]);
+        new(schedules[input.ReadIndex(schedules.Length)], input.ReadCount(), bands[input.ReadIndex(bands.Length)]);
 
     private Schedule ReadSchedule() => input.ReadByte() switch
     {
@@ -55,8 +40,8 @@ internal sealed class DocumentReader(BinaryReader input)
     private T[] ReadTable<T>(Func<T> read)
     {
         // Every item takes at least one byte, so a count beyond what is left is damage, not a reason to allocate.
-        var count = input.Read7BitEncodedInt();
-        if (count < 0 || count > input.BaseStream.Length - input.BaseStream.Position)
+        var count = input.ReadCount();
+        if (count > input.End - input.Position)
         {
             throw new InvalidDataException($"a table of {count} items cannot fit in what is left of the file");
         }

@@ -57,16 +57,14 @@ internal sealed class WatchlistCache(string file, string validatorIdentity)
                 return null;
             }
 
-            var end = bytes.Length - WatchlistCacheFormat.HashBytes;
-            using var stream = new MemoryStream(bytes, WatchlistCacheFormat.HeaderBytes, end - WatchlistCacheFormat.HeaderBytes, writable: false);
-            using var reader = new BinaryReader(stream);
+            var reader = new CacheReader(bytes, WatchlistCacheFormat.HeaderBytes, bytes.Length - WatchlistCacheFormat.HashBytes);
             var document = new DocumentReader(reader).Read(path);
-            return stream.Position == stream.Length ? document : null;
+            return reader.Position == reader.End ? document : null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
-            or ArgumentException or IndexOutOfRangeException or OverflowException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException
+            or InvalidDataException or ArgumentException)
         {
-            // EndOfStreamException is an IOException; the others come from a file this version did not write.
+            // The last two come from a file this version did not write (a value the domain types refuse).
             return null;
         }
     }
