@@ -148,10 +148,10 @@ internal sealed partial class CollectionScheduler(
     /// </summary>
     private List<CollectionGroup> Runnable(IReadOnlyList<CollectionGroup> groups)
     {
+        var counts = watchlist.Current.CountByPlatform();
         foreach (var platform in groups.Select(static g => g.Platform).Distinct().Where(p => !_configured.GetValueOrDefault(p)))
         {
-            var accounts = watchlist.Current.Accounts.Count(a => a.Platform == platform);
-            LogNotScheduled(accounts, platform, _configured.ContainsKey(platform) ? "the platform is not configured (missing credential)" : "no client for this platform");
+            LogNotScheduled(counts.GetValueOrDefault(platform), platform, _configured.ContainsKey(platform) ? "the platform is not configured (missing credential)" : "no client for this platform");
         }
 
         return [.. groups.Where(g => _configured.GetValueOrDefault(g.Platform))];

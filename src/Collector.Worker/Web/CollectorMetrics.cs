@@ -51,7 +51,7 @@ internal sealed class CollectorMetrics
             description: "Quota units used in the current quota period, where the platform has a quota.");
         meter.CreateObservableGauge(
             "collector_watchlist_accounts",
-            () => watchlist.Current.Accounts.GroupBy(static a => a.Platform).Select(static g => new Measurement<int>(g.Count(), Platform(g.Key))),
+            () => watchlist.Current.CountByPlatform().Select(static p => new Measurement<int>(p.Value, Platform(p.Key))),
             description: "Accounts in the watchlist in force, by platform.");
     }
 

@@ -35,7 +35,7 @@ internal sealed class HealthReporter(
         var writeProblem = check.IsWritable ? null : check.Problem ?? check.Kind?.ToString();
         var snapshot = watchlist.Read();
         var platforms = Platforms(
-            snapshot.Document.Accounts, await ReadStatusAsync(cancellationToken), await ReadPausesAsync(cancellationToken));
+            snapshot.Document, await ReadStatusAsync(cancellationToken), await ReadPausesAsync(cancellationToken));
 
         var serving = scheduler.Running && writeProblem is null;
         var degraded = !snapshot.FileIsValid
@@ -95,13 +95,14 @@ internal sealed class HealthReporter(
     }
 
     private IReadOnlyList<PlatformHealth> Platforms(
-        IReadOnlyList<WatchedAccount> accounts,
+        WatchlistDocument watchlist,
         IReadOnlyList<AccountStatusRecord> records,
         IReadOnlyDictionary<string, PlatformStateRecord> pauses)
     {
         // Only IsConfigured is read: no request goes through these clients.
         var configured = clients.ToDictionary(static c => c.Platform, static c => c.IsConfigured, StringComparer.Ordinal);
-        var watched = accounts.Select(static a => (a.Platform, a.Key)).ToHashSet();
+        var counts = watchlist.CountByPlatform();
+        var watched = watchlist.Accounts.Select(static a => (a.Platform, a.Key)).ToHashSet();
         var lastSuccess = records
             .Where(r => watched.Contains((r.Platform, r.WatchKey)) && r.State?.LastSuccessAt is not null)
             .GroupBy(static r => r.Platform)
@@ -112,14 +113,14 @@ internal sealed class HealthReporter(
         return
         [
             .. PlatformKeys.All
-                .Where(p => configured.ContainsKey(p) || accounts.Any(a => a.Platform == p))
+                .Where(p => configured.ContainsKey(p) || counts.ContainsKey(p))
                 .Select(p =>
                 {
                     var rounds = activity.For(p);
                     return new PlatformHealth(
                         p,
                         configured.GetValueOrDefault(p),
-                        accounts.Count(a => a.Platform == p),
+                        counts.GetValueOrDefault(p),
                         lastSuccess.TryGetValue(p, out var at) ? at : null,
                         rounds.ConsecutiveFailures,
                         rounds.LastError,

@@ -238,28 +238,42 @@ public sealed class WatchlistCacheTests : IDisposable
     [InlineData("x", "jay.bsky.team")]
     [InlineData("bluesky", "Jay.Bsky.Team")]
     [InlineData("threads", "jay.bsky.team")]
-    public void Find_NoSuchEntry_IsNullBeforeAndAfterTheAccountsAreDecoded(string platform, string key)
+    public void Find_NoSuchEntry_IsNull(string platform, string key)
     {
         Load(out _);
         var cached = Load(out _).Document!;
 
-        var before = cached.Find(platform, key);
-        var count = cached.Accounts.Count(a => a.Platform == "bluesky");
-        var after = cached.Find(platform, key);
+        var found = cached.Find(platform, key);
 
-        Assert.Null(before);
-        Assert.Null(after);
-        Assert.Equal(2, count);
+        Assert.Null(found);
+        Assert.Equal(2, cached.Accounts.Count(a => a.Platform == "bluesky"));
     }
 
     [Fact]
-    public void Find_AfterTheAccountsAreDecoded_GivesTheDecodedEntry()
+    public void Accounts_OfACachedDocument_ReadAlikeByIndexByEnumerationAndByFind()
     {
         Load(out _);
         var cached = Load(out _).Document!;
-        var decoded = cached.Accounts[3];
 
-        Assert.Same(decoded, cached.Find(decoded.Platform, decoded.Key));
+        var byIndex = Enumerable.Range(0, cached.Accounts.Count).Select(i => cached.Accounts[i]).ToList();
+        var byFind = byIndex.Select(a => cached.Find(a.Platform, a.Key)!).ToList();
+
+        Assert.Equal(6, byIndex.Count);
+        Assert.Equal(byIndex, cached.Accounts);
+        Assert.Equal(byIndex, byFind);
+        Assert.Throws<ArgumentOutOfRangeException>(() => cached.Accounts[cached.Accounts.Count]);
+    }
+
+    [Fact]
+    public void CountByPlatform_CachedOrParsed_CountsEveryPlatformWithAccounts()
+    {
+        Load(out _);
+        var cached = Load(out _).Document!;
+        var parsed = FullParse(_watchlist);
+        var expected = new Dictionary<string, int> { ["bluesky"] = 2, ["mastodon"] = 1, ["x"] = 1, ["youtube"] = 2 };
+
+        Assert.Equal(expected, cached.CountByPlatform());
+        Assert.Equal(expected, parsed.CountByPlatform());
     }
 
     [Theory]

@@ -5,30 +5,35 @@ using System.Text;
 namespace Collector.Core.Watchlist.Cache;
 
 /// <summary>
-/// The accounts of a cached document, decoded on first use. A command about one account (<c>history</c>,
-/// <c>collect --account</c>) finds it in the bytes instead of building 100,000 entries and collecting them again,
-/// most of such a command's time (docs/benchmarks.md, item 13). Every entry is checked when the file is read, so
-/// decoding later cannot fail.
+/// The accounts of a cached document, kept as the cache file's bytes and built each time they are read. A
+/// long-running worker holds its watchlist for its lifetime, and 100,000 built entries are about 13 MB of live heap
+/// against 3 MB of bytes; it reads them once per round, which builds them for the round (docs/benchmarks.md, item
+/// 13). A command about one account (<c>history</c>, <c>collect --account</c>) finds it without building the others.
+/// Every entry is checked when the file is read, so reading one later cannot fail.
 /// </summary>
 internal sealed class CachedAccounts : IReadOnlyList<WatchedAccount>
 {
-    private readonly AccountTables _tables;
-    private readonly int _start;
+    private readonly byte[] _bytes;
+    private readonly int[] _offsets;
     private readonly int _end;
-    private readonly Lazy<WatchedAccount[]> _decoded;
+    private readonly AccountTables _tables;
 
-    // Dropped once decoded: the worker keeps its document for its lifetime and needs only the entries then.
-    private byte[]? _bytes;
+    private CachedAccounts(byte[] bytes, int[] offsets, int end, AccountTables tables) =>
+        (_bytes, _offsets, _end, _tables) = (bytes, offsets, end, tables);
 
-    private CachedAccounts(byte[] bytes, int start, int end, int count, AccountTables tables)
+    public int Count => _offsets.Length;
+
+    /// <summary>Entry <paramref name="index"/>, built anew: equal to, not the same instance as, an earlier read.</summary>
+    public WatchedAccount this[int index]
     {
-        (_bytes, _start, _end, Count, _tables) = (bytes, start, end, count, tables);
-        _decoded = new Lazy<WatchedAccount[]>(Decode, LazyThreadSafetyMode.ExecutionAndPublication);
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            var reader = new CacheReader(_bytes, _offsets[index], _end);
+            return Build(reader, ReadEntry(reader, _tables));
+        }
     }
-
-    public int Count { get; }
-
-    public WatchedAccount this[int index] => _decoded.Value[index];
 
     /// <summary>Reads the account table at the reader's position, checking every entry without building any.</summary>
     // The loops below run once per entry in a process that lives a moment: optimized from the first call, not left
@@ -36,29 +41,23 @@ internal sealed class CachedAccounts : IReadOnlyList<WatchedAccount>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CachedAccounts Read(CacheReader reader, AccountTables tables)
     {
-        var count = reader.ReadCount();
-        var start = reader.Position;
-        for (var i = 0; i < count; i++)
+        var offsets = new int[reader.ReadCount()];
+        for (var i = 0; i < offsets.Length; i++)
         {
+            offsets[i] = reader.Position;
             ReadEntry(reader, tables);
         }
 
-        return new CachedAccounts(reader.Bytes, start, reader.Position, count, tables);
+        return new CachedAccounts(reader.Bytes, offsets, reader.Position, tables);
     }
 
     /// <summary>The entry of <paramref name="platform"/> with the normalized <paramref name="key"/>, or null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public WatchedAccount? Find(string platform, string key)
     {
-        var bytes = _bytes;
-        if (bytes is null)
-        {
-            return Array.Find(_decoded.Value, a => a.Platform == platform && a.Key == key);
-        }
-
         var platformIndex = Array.IndexOf(_tables.Platforms, platform);
         var wanted = Encoding.UTF8.GetBytes(key);
-        var reader = new CacheReader(bytes, _start, _end);
+        var reader = new CacheReader(_bytes, Count > 0 ? _offsets[0] : _end, _end);
         while (platformIndex >= 0 && reader.Position < _end)
         {
             var entry = ReadEntry(reader, _tables);
@@ -71,25 +70,31 @@ internal sealed class CachedAccounts : IReadOnlyList<WatchedAccount>
         return null;
     }
 
-    public IEnumerator<WatchedAccount> GetEnumerator() => ((IEnumerable<WatchedAccount>)_decoded.Value).GetEnumerator();
+    /// <summary>How many entries each platform has, without building them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public Dictionary<string, int> CountByPlatform()
+    {
+        var counts = new int[_tables.Platforms.Length];
+        var reader = new CacheReader(_bytes, Count > 0 ? _offsets[0] : _end, _end);
+        while (reader.Position < _end)
+        {
+            counts[ReadEntry(reader, _tables).Platform]++;
+        }
+
+        return _tables.Platforms.Zip(counts).Where(static p => p.Second > 0).ToDictionary(static p => p.First, static p => p.Second, StringComparer.Ordinal);
+    }
+
+    public IEnumerator<WatchedAccount> GetEnumerator()
+    {
+        var reader = new CacheReader(_bytes, Count > 0 ? _offsets[0] : _end, _end);
+        for (var i = 0; i < Count; i++)
+        {
+            yield return Build(reader, ReadEntry(reader, _tables));
+        }
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private WatchedAccount[] Decode()
-    {
-        var reader = new CacheReader(_bytes!, _start, _end);
-        var accounts = new WatchedAccount[Count];
-        for (var i = 0; i < accounts.Length; i++)
-        {
-            accounts[i] = Build(reader, ReadEntry(reader, _tables));
-        }
-
-        _bytes = null;
-        return accounts;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private WatchedAccount Build(CacheReader reader, Entry entry)
     {
         var handle = reader.Text(entry.Handle);

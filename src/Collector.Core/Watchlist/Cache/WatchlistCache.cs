@@ -35,10 +35,24 @@ internal sealed class WatchlistCache(string file, string validatorIdentity)
         }
 
         var result = WatchlistLoader.Parse(bytes, path, cronValidator);
-        outcome = !result.IsValid ? WatchlistCacheOutcome.Invalid
-            : TryWrite(key, result.Document!) ? WatchlistCacheOutcome.Stored
-            : WatchlistCacheOutcome.NotStored;
-        return result;
+        if (!result.IsValid)
+        {
+            outcome = WatchlistCacheOutcome.Invalid;
+            return result;
+        }
+
+        // The document is handed out in the form a hit reads, whether or not the file could be written: a worker
+        // holds its watchlist compactly either way (see CachedAccounts).
+        var stored = Serialize(key, result.Document!);
+        outcome = TryWrite(stored) ? WatchlistCacheOutcome.Stored : WatchlistCacheOutcome.NotStored;
+        return new WatchlistLoadResult(Read(stored, path), []);
+    }
+
+    private static WatchlistDocument Read(byte[] stored, string path)
+    {
+        var reader = new CacheReader(stored, WatchlistCacheFormat.HeaderBytes, stored.Length - WatchlistCacheFormat.HashBytes);
+        var document = new DocumentReader(reader).Read(path);
+        return reader.Position == reader.End ? document : throw new InvalidDataException("bytes are left after the document");
     }
 
     private WatchlistDocument? TryRead(byte[] key, string path)
@@ -57,9 +71,7 @@ internal sealed class WatchlistCache(string file, string validatorIdentity)
                 return null;
             }
 
-            var reader = new CacheReader(bytes, WatchlistCacheFormat.HeaderBytes, bytes.Length - WatchlistCacheFormat.HashBytes);
-            var document = new DocumentReader(reader).Read(path);
-            return reader.Position == reader.End ? document : null;
+            return Read(bytes, path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException
             or InvalidDataException or ArgumentException)
@@ -84,7 +96,7 @@ internal sealed class WatchlistCache(string file, string validatorIdentity)
             && SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(body.Length));
     }
 
-    private bool TryWrite(byte[] key, WatchlistDocument document)
+    private static byte[] Serialize(byte[] key, WatchlistDocument document)
     {
         var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -96,14 +108,18 @@ internal sealed class WatchlistCache(string file, string validatorIdentity)
         }
 
         buffer.Write(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        return buffer.ToArray();
+    }
 
+    private bool TryWrite(byte[] stored)
+    {
         // Written beside the target and renamed over it, so a reader sees the old file or the new one, never half.
         var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+                stream.Write(stored);
             }
 
             System.IO.File.Move(temporary, file, overwrite: true);
