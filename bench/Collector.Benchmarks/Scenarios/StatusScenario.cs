@@ -23,6 +23,7 @@ internal static class StatusScenario
 {
     private const double StatusTargetSeconds = 1;
     private const double HistoryTargetMs = 50;
+    private const double Mb = 1024 * 1024;
 
     public static async Task RunAsync(BenchContext context, CancellationToken token)
     {
@@ -97,6 +98,7 @@ internal static class StatusScenario
         var hit = new List<double>();
         var query = new List<double>();
         var written = new List<double>();
+        var (stateReads, stateBytes, queryBytes) = (new List<double>(), new List<double>(), new List<double>());
         var source = Source(database, watchlist);
         var reader = new SqliteStatusReader(new SqliteConnectionFactory(database));
         for (var run = 0; run <= context.Options.Runs; run++)
@@ -114,22 +116,34 @@ internal static class StatusScenario
             var hitIn = watch.Elapsed.TotalSeconds;
             context.Report.Check((stored, hitOutcome) == (WatchlistCacheOutcome.Stored, WatchlistCacheOutcome.Hit),
                 $"the watchlist cache should be stored, then hit; it was {stored}, then {hitOutcome}");
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            watch.Restart();
+            var states = await reader.GetStatesAsync(token);
+            var statesIn = watch.Elapsed.TotalSeconds;
+            var statesAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            context.Report.Check(states.Count == document.Accounts.Count, $"{states.Count} entry states for {document.Accounts.Count} accounts");
+            allocated = GC.GetTotalAllocatedBytes(precise: true);
             watch.Restart();
             var records = await reader.GetStatusAsync(token);
             var queried = watch.Elapsed.TotalSeconds;
+            var recordsAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             watch.Restart();
             await StatusJsonWriter.WriteAsync(StatusBuilder.Rows(document, records, [], DateTimeOffset.UnixEpoch), Stream.Null, token);
             if (run > 0)
             {
                 (parse, store, hit) = ([.. parse, parsed], [.. store, storedIn], [.. hit, hitIn]);
                 (query, written) = ([.. query, queried], [.. written, watch.Elapsed.TotalSeconds]);
+                (stateReads, stateBytes, queryBytes) = ([.. stateReads, statesIn], [.. stateBytes, statesAllocated / Mb], [.. queryBytes, recordsAllocated / Mb]);
             }
         }
 
         context.Report.Add("status", "  of which: loading the watchlist from its cache (file unchanged; its entries are built with the rows)", $"{Report.Num(Stats.Median(hit))} s");
         context.Report.Add("status", "  (after an edit: parsing, validating and storing it in the cache)", $"{Report.Num(Stats.Median(store))} s");
         context.Report.Add("status", "  (parsing and validating alone, WatchlistLoader.Load)", $"{Report.Num(Stats.Median(parse))} s");
-        context.Report.Add("status", "  of which: the status query with growth points (IStatusReader.GetStatusAsync)", $"{Report.Num(Stats.Median(query))} s");
+        context.Report.Add("status", "  of which: the status query with growth points (IStatusReader.GetStatusAsync)", $"{Report.Num(Stats.Median(query))} s",
+            $"{Report.Num(Stats.Median(queryBytes), 0)} MB allocated");
+        context.Report.Add("status", "the state read of a scheduled round and of /healthz (IStatusReader.GetStatesAsync)", $"{Report.Num(Stats.Median(stateReads))} s",
+            $"{Report.Num(Stats.Median(stateBytes), 0)} MB allocated");
         context.Report.Add("status", "  of which: the rows with growth summaries, built and written as JSON to a null stream (StatusJsonWriter)", $"{Report.Num(Stats.Median(written))} s");
     }
 

@@ -12,16 +12,13 @@ public sealed class AttemptHistory
 
     public static AttemptHistory Empty { get; } = new([]);
 
-    public static AttemptHistory From(IEnumerable<AccountStatusRecord> records)
+    public static AttemptHistory From(IEnumerable<WatchEntryState> entries)
     {
-        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(entries);
         var states = new Dictionary<(string, string), CollectionStateRecord>();
-        foreach (var record in records)
+        foreach (var entry in entries)
         {
-            if (record.State is { } state)
-            {
-                states[(record.Platform, record.WatchKey)] = state;
-            }
+            states[(entry.Platform, entry.WatchKey)] = entry.State;
         }
 
         return new AttemptHistory(states);

@@ -6,6 +6,12 @@ public interface IStatusReader
     /// <summary>One record per (platform, watch key) known to the database, with its growth points, in one query.</summary>
     Task<IReadOnlyList<AccountStatusRecord>> GetStatusAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The collection state of every (platform, watch key) known to the database, without the snapshot and growth
+    /// columns of <see cref="GetStatusAsync(CancellationToken)"/>: a fraction of its reading and memory.
+    /// </summary>
+    Task<IReadOnlyList<WatchEntryState>> GetStatesAsync(CancellationToken cancellationToken);
+
     /// <summary>The record of one (platform, watch key), or null when the database has never seen it.</summary>
     Task<AccountStatusRecord?> GetStatusAsync(string platform, string watchKey, CancellationToken cancellationToken);
 

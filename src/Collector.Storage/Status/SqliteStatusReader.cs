@@ -16,15 +16,11 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections, in
     }
 
     // The latest snapshot is one backward seek of ix_snapshots_account_collected per entry, so the cost grows with the
-    // number of entries, not with the number of snapshots. A success leaves the watch entry untouched when nothing
-    // about it changes (0005_lean_writes.sql), so its effective times are the later of the stored one and the
-    // latest snapshot; max(coalesce(a, b), coalesce(b, a)) is that, with NULL only when both are. The growth points
-    // the analysis keeps (0006_growth_points.sql) come along, so status summarizes growth without a second read.
+    // number of entries, not with the number of snapshots. The growth points the analysis keeps
+    // (0006_growth_points.sql) come along, so status summarizes growth without a second read.
     private const string StatusSelect = $"""
         SELECT w.platform, w.watch_key, a.id, a.platform_id, a.handle,
-               max(coalesce(w.last_attempt_at, s.collected_at), coalesce(s.collected_at, w.last_attempt_at)),
-               max(coalesce(w.last_success_at, s.collected_at), coalesce(s.collected_at, w.last_success_at)),
-               w.consecutive_failures, w.last_error_kind, w.last_error, w.next_attempt_at,
+               {StateColumns},
                {SnapshotColumns.Select},
                g.points
           FROM watch_entries AS w
@@ -32,6 +28,19 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections, in
           LEFT JOIN snapshots AS s ON s.id = ({LatestSnapshotId})
           LEFT JOIN account_growth AS g ON g.account_id = a.id
         """;
+
+    private const string StateColumns = """
+        w.last_attempt_at, w.last_success_at, w.consecutive_failures, w.last_error_kind, w.last_error, w.next_attempt_at
+        """;
+
+    // Only the latest snapshot's time, from the index alone: the state read touches no snapshot row.
+    internal const string StatesSql = $"""
+        SELECT w.platform, w.watch_key, {StateColumns},
+               (SELECT max(l.collected_at) FROM snapshots AS l WHERE l.account_id = w.account_id)
+          FROM watch_entries AS w;
+        """;
+
+    private const int FirstStateColumn = 5;
 
     /// <summary>The id of account <c>a</c>'s latest snapshot: latest collected_at, then highest id.</summary>
     internal const string LatestSnapshotId = """
@@ -123,6 +132,20 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections, in
         return records;
     }
 
+    public async Task<IReadOnlyList<WatchEntryState>> GetStatesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        using var query = new RawStatement(connection, StatesSql);
+        var states = new List<WatchEntryState>();
+        while (query.Step())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            states.Add(new WatchEntryState(query.String(0), query.String(1), ReadState(query, 2, query.NullableInstant(8))));
+        }
+
+        return states;
+    }
+
     public async Task<AccountStatusRecord?> GetStatusAsync(string platform, string watchKey, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -137,15 +160,9 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections, in
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static AccountStatusRecord ReadStatus(RawStatement row, GrowthPointsQuery growth)
     {
-        var state = new CollectionStateRecord(
-            LastAttemptAt: row.NullableInstant(5),
-            LastSuccessAt: row.NullableInstant(6),
-            ConsecutiveFailures: row.Int32(7),
-            LastErrorKind: row.NullableString(8),
-            LastError: row.NullableString(9),
-            NextAttemptAt: row.NullableInstant(10));
         var accountId = row.NullableInt64(2);
         var latest = SnapshotColumns.Read(row, FirstSnapshotColumn);
+        var state = ReadState(row, FirstStateColumn, latest?.CollectedAt);
         return new AccountStatusRecord(
             Platform: row.String(0),
             WatchKey: row.String(1),
@@ -158,6 +175,22 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections, in
             GrowthPoints = latest is null ? [] : GrowthPointsOf(row, growth, accountId!.Value),
         };
     }
+
+    /// <summary>
+    /// The state columns from <paramref name="first"/> on (<see cref="StateColumns"/>). A success leaves the watch
+    /// entry untouched when nothing about it changes (0005_lean_writes.sql), so its effective times are the later of
+    /// the stored one and the latest snapshot's.
+    /// </summary>
+    private static CollectionStateRecord ReadState(RawStatement row, int first, DateTimeOffset? latestSnapshotAt) => new(
+        LastAttemptAt: Later(row.NullableInstant(first), latestSnapshotAt),
+        LastSuccessAt: Later(row.NullableInstant(first + 1), latestSnapshotAt),
+        ConsecutiveFailures: row.Int32(first + 2),
+        LastErrorKind: row.NullableString(first + 3),
+        LastError: row.NullableString(first + 4),
+        NextAttemptAt: row.NullableInstant(first + 5));
+
+    private static DateTimeOffset? Later(DateTimeOffset? stored, DateTimeOffset? snapshot) =>
+        stored is { } a && snapshot is { } b ? (a > b ? a : b) : stored ?? snapshot;
 
     /// <summary>
     /// The kept points; an account analysed before they were kept (or with a row that does not parse) has them

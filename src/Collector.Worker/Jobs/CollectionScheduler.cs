@@ -176,7 +176,7 @@ internal sealed partial class CollectionScheduler(
     {
         try
         {
-            return AttemptHistory.From(await status.GetStatusAsync(cancellationToken));
+            return AttemptHistory.From(await status.GetStatesAsync(cancellationToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -38,7 +38,7 @@ internal sealed partial class ScheduledCollection(
 
         try
         {
-            var history = AttemptHistory.From(await status.GetStatusAsync(cancellationToken));
+            var history = AttemptHistory.From(await status.GetStatesAsync(cancellationToken));
             using var claim = inFlight.Claim(rule.SelectDue(accounts, history, time.GetUtcNow()));
             if (claim.Busy > 0)
             {

@@ -35,7 +35,7 @@ internal sealed class HealthReporter(
         var writeProblem = check.IsWritable ? null : check.Problem ?? check.Kind?.ToString();
         var snapshot = watchlist.Read();
         var platforms = Platforms(
-            snapshot.Document, await ReadStatusAsync(cancellationToken), await ReadPausesAsync(cancellationToken));
+            snapshot.Document, await ReadStatesAsync(cancellationToken), await ReadPausesAsync(cancellationToken));
 
         var serving = scheduler.Running && writeProblem is null;
         var degraded = !snapshot.FileIsValid
@@ -69,11 +69,11 @@ internal sealed class HealthReporter(
     }
 
     /// <summary>Last successes are best effort: a database that cannot be read is already reported above.</summary>
-    private async Task<IReadOnlyList<AccountStatusRecord>> ReadStatusAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<WatchEntryState>> ReadStatesAsync(CancellationToken cancellationToken)
     {
         try
         {
-            return await status.GetStatusAsync(cancellationToken);
+            return await status.GetStatesAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
         {
@@ -96,17 +96,17 @@ internal sealed class HealthReporter(
 
     private IReadOnlyList<PlatformHealth> Platforms(
         WatchlistDocument watchlist,
-        IReadOnlyList<AccountStatusRecord> records,
+        IReadOnlyList<WatchEntryState> states,
         IReadOnlyDictionary<string, PlatformStateRecord> pauses)
     {
         // Only IsConfigured is read: no request goes through these clients.
         var configured = clients.ToDictionary(static c => c.Platform, static c => c.IsConfigured, StringComparer.Ordinal);
         var counts = watchlist.CountByPlatform();
         var watched = watchlist.Accounts.Select(static a => (a.Platform, a.Key)).ToHashSet();
-        var lastSuccess = records
-            .Where(r => watched.Contains((r.Platform, r.WatchKey)) && r.State?.LastSuccessAt is not null)
-            .GroupBy(static r => r.Platform)
-            .ToDictionary(static g => g.Key, static g => g.Max(static r => r.State!.LastSuccessAt!.Value), StringComparer.Ordinal);
+        var lastSuccess = states
+            .Where(s => s.State.LastSuccessAt is not null && watched.Contains((s.Platform, s.WatchKey)))
+            .GroupBy(static s => s.Platform)
+            .ToDictionary(static g => g.Key, static g => g.Max(static s => s.State.LastSuccessAt!.Value), StringComparer.Ordinal);
         var gates = gate?.Snapshot() ?? [];
         var quota = quotas.SelectMany(static q => q.Read()).ToDictionary(static q => q.Platform, StringComparer.Ordinal);
 

@@ -133,7 +133,7 @@ public sealed class DueRuleTests
         new(at, null, 1, nameof(PlatformErrorKind.RateLimited), "slow down", retryAt);
 
     private static AttemptHistory History(params (WatchedAccount Account, CollectionStateRecord State)[] entries) =>
-        AttemptHistory.From(entries.Select(e => new AccountStatusRecord(e.Account.Platform, e.Account.Key, null, null, null, null, e.State)));
+        AttemptHistory.From(entries.Select(e => new WatchEntryState(e.Account.Platform, e.Account.Key, e.State)));
 
     /// <summary>Stands in for Quartz's "0 0 * * * ?": the next whole hour strictly after the instant.</summary>
     private static DateTimeOffset? HourlyCron(string expression, DateTimeOffset instant)

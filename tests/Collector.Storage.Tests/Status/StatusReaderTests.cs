@@ -129,6 +129,37 @@ public sealed class StatusReaderTests : StoreTestBase
     }
 
     [Fact]
+    public async Task GetStates_GiveEveryEntryTheStateItsStatusHas()
+    {
+        await SaveAsync(Observed("alice").WithCounts(1, 0, 0), Observed("bob").WithCounts(2, 0, 0));
+        var secondSuccess = AdvanceClock(TimeSpan.FromHours(6));
+        await SaveAsync(Observed("alice").WithCounts(3, 0, 0));
+        var failure = AdvanceClock(TimeSpan.FromHours(6));
+        await SaveFailuresAsync(
+            Failed("bob", Core.Platforms.PlatformErrorKind.Unavailable, "503"),
+            Failed("carol", Core.Platforms.PlatformErrorKind.NotFound, "no such user"));
+
+        var status = (await Reader.GetStatusAsync(CancellationToken.None)).ToDictionary(static r => r.WatchKey);
+        var states = await Reader.GetStatesAsync(CancellationToken.None);
+
+        Assert.Equal(["alice", "bob", "carol"], states.Select(static s => s.WatchKey).Order(StringComparer.Ordinal));
+        Assert.All(states, s => Assert.Equal(status[s.WatchKey].State, s.State));
+        Assert.All(states, s => Assert.Equal(Platform, s.Platform));
+        var alice = states.Single(static s => s.WatchKey == "alice").State;
+        Assert.Equal(secondSuccess, alice.LastSuccessAt);
+        Assert.Equal(secondSuccess, alice.LastAttemptAt);
+        var bob = states.Single(static s => s.WatchKey == "bob").State;
+        Assert.Equal((failure, 1), (bob.LastAttemptAt!.Value, bob.ConsecutiveFailures));
+        Assert.Equal(0, alice.ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task GetStates_OnEmptyDatabase_ReturnsEmpty()
+    {
+        Assert.Empty(await Reader.GetStatesAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task GetStatus_OverManyAccountsAndSnapshots_ReturnsEachEntryOnceWithItsNewestSnapshot()
     {
         const int accounts = 5_000;
