@@ -7,10 +7,10 @@ namespace Collector.Storage;
 /// <summary>
 /// A statement stepped through SQLitePCL.raw, for the statements that run once per row of a large read or write:
 /// the reads of <c>status</c> (a row per watched account), of snapshots for <c>history</c>, <c>export</c> and a
-/// round's analysis, and the snapshot insert. <see cref="SqliteDataReader"/> makes three or four native calls per
+/// round's analysis, the snapshot insert, and the analysis's per-account writes (band state, growth points). <see cref="SqliteDataReader"/> makes three or four native calls per
 /// column read (the row's column count, the column type, the value) and <see cref="SqliteCommand"/> looks every
 /// parameter up by name and creates a reader for each execution; this makes one call per value (docs/benchmarks.md,
-/// items 10 and 12). It runs in whatever transaction its connection has open. Everything else stays on
+/// items 10, 12 and 14). It runs in whatever transaction its connection has open. Everything else stays on
 /// Microsoft.Data.Sqlite.
 /// </summary>
 internal sealed class RawStatement : IDisposable
@@ -50,13 +50,16 @@ internal sealed class RawStatement : IDisposable
     public void Bind(int index, string? value) => Check(value is not null ? raw.sqlite3_bind_text(_statement, index, value) : raw.sqlite3_bind_null(_statement, index));
 
     /// <summary>Runs a statement that returns no rows and makes it ready to run again with new values.</summary>
-    public void Execute()
+    /// <returns>The rows it inserted, updated or deleted.</returns>
+    public int Execute()
     {
         try
         {
             while (Step())
             {
             }
+
+            return raw.sqlite3_changes(_connection.Handle);
         }
         finally
         {

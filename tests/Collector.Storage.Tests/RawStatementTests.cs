@@ -111,7 +111,7 @@ public sealed class RawStatementTests : IAsyncLifetime
         var n = insert.IndexOf("$n");
 
         insert.Bind(n, (long?)null);
-        var error = Assert.Throws<SqliteException>(insert.Execute);
+        var error = Assert.Throws<SqliteException>(() => insert.Execute());
         insert.Bind(n, 7L);
         insert.Execute();
 
@@ -119,6 +119,22 @@ public sealed class RawStatementTests : IAsyncLifetime
         using var count = new RawStatement(_connection, "SELECT count(*), max(n) FROM t");
         Assert.True(count.Step());
         Assert.Equal((1L, 7L), (count.Int64(0), count.Int64(1)));
+    }
+
+    [Fact]
+    public void Execute_ReturnsTheRowsItChanged()
+    {
+        Exec("CREATE TABLE t (k INTEGER PRIMARY KEY, v INTEGER NOT NULL) STRICT");
+        Exec("INSERT INTO t VALUES (1, 10), (2, 20), (3, 30)");
+        using var update = new RawStatement(_connection, "UPDATE t SET v = v + 1 WHERE v >= $min");
+        var min = update.IndexOf("$min");
+
+        update.Bind(min, 20L);
+        var two = update.Execute();
+        update.Bind(min, 100L);
+        var none = update.Execute();
+
+        Assert.Equal((2, 0), (two, none));
     }
 
     private void Exec(string sql)

@@ -96,13 +96,26 @@ internal sealed class GrowthPointsQuery : IDisposable
     /// <summary>Sets the window parameters <see cref="CandidateIds"/> refers to.</summary>
     internal static void AddWindowParameters(SqliteCommand command)
     {
-        for (var i = 0; i < GrowthCalculator.WindowDays.Count; i++)
+        foreach (var (name, value) in WindowParameters())
         {
-            command.Parameters.AddWithValue(WindowParameter(i), (long)TimeSpan.FromDays(GrowthCalculator.WindowDays[i]).TotalMilliseconds);
+            command.Parameters.AddWithValue(name, value);
         }
-
-        command.Parameters.AddWithValue("$rate", (long)GrowthCalculator.RateWindow.TotalMilliseconds);
     }
+
+    /// <inheritdoc cref="AddWindowParameters"/>
+    internal static void BindWindowParameters(RawStatement statement)
+    {
+        foreach (var (name, value) in WindowParameters())
+        {
+            statement.Bind(name, value);
+        }
+    }
+
+    private static IEnumerable<(string Name, long Milliseconds)> WindowParameters() =>
+    [
+        .. GrowthCalculator.WindowDays.Select(static (days, i) => (WindowParameter(i), (long)TimeSpan.FromDays(days).TotalMilliseconds)),
+        ("$rate", (long)GrowthCalculator.RateWindow.TotalMilliseconds),
+    ];
 
     // The ORDER BY is the calculator's order.
     private static string BuildCandidatesSql() =>

@@ -21,25 +21,24 @@ internal sealed class GrowthPointsWriter : IDisposable
         ON CONFLICT (account_id) DO UPDATE SET points = excluded.points, updated_at = excluded.updated_at;
         """;
 
-    private readonly SqliteCommand _refresh;
-    private readonly SqliteParameter _accountId;
-    private readonly SqliteParameter _now;
+    private readonly RawStatement _refresh;
+    private readonly int _accountId;
+    private readonly int _now;
 
-    public GrowthPointsWriter(SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>Runs in the transaction <paramref name="connection"/> has open (the analysis transaction).</summary>
+    public GrowthPointsWriter(SqliteConnection connection)
     {
-        _refresh = connection.CreateCommand();
-        _refresh.Transaction = transaction;
-        _refresh.CommandText = RefreshSql;
-        _accountId = _refresh.Parameters.AddWithValue("$account_id", 0L);
-        _now = _refresh.Parameters.AddWithValue("$now", 0L);
-        GrowthPointsQuery.AddWindowParameters(_refresh);
+        _refresh = new RawStatement(connection, RefreshSql);
+        _accountId = _refresh.IndexOf("$account_id");
+        _now = _refresh.IndexOf("$now");
+        GrowthPointsQuery.BindWindowParameters(_refresh);
     }
 
     public void Refresh(long accountId, DateTimeOffset now)
     {
-        _accountId.Value = accountId;
-        _now.Value = SqliteInstant.ToStored(now);
-        _refresh.ExecuteNonQuery();
+        _refresh.Bind(_accountId, accountId);
+        _refresh.Bind(_now, SqliteInstant.ToStored(now));
+        _refresh.Execute();
     }
 
     public void Dispose() => _refresh.Dispose();

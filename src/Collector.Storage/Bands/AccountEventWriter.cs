@@ -34,26 +34,41 @@ internal sealed class AccountEventWriter : IAsyncDisposable
         ON CONFLICT (event_key) DO NOTHING;
         """;
 
-    private readonly PreparedStatement _upsertState;
+    // Once per analysed account, so bound by index through SQLitePCL.raw; events are rare and stay on a command.
+    private readonly RawStatement _upsertState;
+    private readonly int _accountId;
+    private readonly int _confirmed;
+    private readonly int _pending;
+    private readonly int _count;
+    private readonly int _cursor;
+    private readonly int _expected;
+    private readonly int _now;
     private readonly PreparedStatement _insertEvent;
 
     public AccountEventWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
-        _upsertState = new PreparedStatement(connection, UpsertStateSql, transaction);
+        _upsertState = new RawStatement(connection, UpsertStateSql);
+        _accountId = _upsertState.IndexOf("$account_id");
+        _confirmed = _upsertState.IndexOf("$confirmed");
+        _pending = _upsertState.IndexOf("$pending");
+        _count = _upsertState.IndexOf("$count");
+        _cursor = _upsertState.IndexOf("$cursor");
+        _expected = _upsertState.IndexOf("$expected");
+        _now = _upsertState.IndexOf("$now");
         _insertEvent = new PreparedStatement(connection, InsertEventSql, transaction);
     }
 
     /// <returns>False when the saved cursor is no longer the one the update was computed from.</returns>
-    public async Task<bool> WriteStateAsync(AnalysisUpdate update, DateTimeOffset now, CancellationToken cancellationToken)
+    public bool WriteState(AnalysisUpdate update, DateTimeOffset now)
     {
-        _upsertState.Set("$account_id", update.AccountId)
-            .Set("$confirmed", update.State.Confirmed?.ToWire())
-            .Set("$pending", update.State.Pending?.ToWire())
-            .Set("$count", update.State.PendingCount)
-            .Set("$cursor", update.Cursor)
-            .Set("$expected", update.ExpectedCursor)
-            .Set("$now", SqliteInstant.ToStored(now));
-        return await _upsertState.Command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        _upsertState.Bind(_accountId, update.AccountId);
+        _upsertState.Bind(_confirmed, update.State.Confirmed?.ToWire());
+        _upsertState.Bind(_pending, update.State.Pending?.ToWire());
+        _upsertState.Bind(_count, update.State.PendingCount);
+        _upsertState.Bind(_cursor, update.Cursor);
+        _upsertState.Bind(_expected, update.ExpectedCursor);
+        _upsertState.Bind(_now, SqliteInstant.ToStored(now));
+        return _upsertState.Execute() == 1;
     }
 
     public async Task WriteEventAsync(AccountEvent accountEvent, CancellationToken cancellationToken)

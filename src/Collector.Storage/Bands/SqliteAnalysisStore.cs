@@ -94,12 +94,14 @@ internal sealed class SqliteAnalysisStore(SqliteConnectionFactory connections, T
         await using var transaction = connection.BeginTransaction();
         await using (var writer = new AccountEventWriter(connection, transaction))
         await using (var outbox = new OutboxWriter(connection, transaction))
-        using (var growth = new GrowthPointsWriter(connection, transaction))
+        using (var growth = new GrowthPointsWriter(connection))
         {
             foreach (var update in updates)
             {
+                cancellationToken.ThrowIfCancellationRequested();
+
                 // The cursor moved meanwhile: another process evaluated these snapshots and stored the same result.
-                if (!await writer.WriteStateAsync(update, now, cancellationToken))
+                if (!writer.WriteState(update, now))
                 {
                     continue;
                 }

@@ -100,7 +100,7 @@ public sealed class GrowthPointsTests : StoreTestBase
     {
         await using var connection = await Database.OpenAsync();
         await using var transaction = connection.BeginTransaction();
-        using (var writer = new GrowthPointsWriter(connection, transaction))
+        using (var writer = new GrowthPointsWriter(connection))
         {
             writer.Refresh((await StatusOfAsync("alice")).AccountId!.Value, Clock.GetUtcNow());
         }
