@@ -23,6 +23,8 @@ internal sealed class CachedAccounts : IReadOnlyList<WatchedAccount>
 
     public int Count => _offsets.Length;
 
+    private int FirstEntry => Count > 0 ? _offsets[0] : _end;
+
     /// <summary>Entry <paramref name="index"/>, built anew: equal to, not the same instance as, an earlier read.</summary>
     public WatchedAccount this[int index]
     {
@@ -57,7 +59,7 @@ internal sealed class CachedAccounts : IReadOnlyList<WatchedAccount>
     {
         var platformIndex = Array.IndexOf(_tables.Platforms, platform);
         var wanted = Encoding.UTF8.GetBytes(key);
-        var reader = new CacheReader(_bytes, Count > 0 ? _offsets[0] : _end, _end);
+        var reader = new CacheReader(_bytes, FirstEntry, _end);
         while (platformIndex >= 0 && reader.Position < _end)
         {
             var entry = ReadEntry(reader, _tables);
@@ -75,7 +77,7 @@ internal sealed class CachedAccounts : IReadOnlyList<WatchedAccount>
     public Dictionary<string, int> CountByPlatform()
     {
         var counts = new int[_tables.Platforms.Length];
-        var reader = new CacheReader(_bytes, Count > 0 ? _offsets[0] : _end, _end);
+        var reader = new CacheReader(_bytes, FirstEntry, _end);
         while (reader.Position < _end)
         {
             counts[ReadEntry(reader, _tables).Platform]++;
@@ -86,7 +88,7 @@ internal sealed class CachedAccounts : IReadOnlyList<WatchedAccount>
 
     public IEnumerator<WatchedAccount> GetEnumerator()
     {
-        var reader = new CacheReader(_bytes, Count > 0 ? _offsets[0] : _end, _end);
+        var reader = new CacheReader(_bytes, FirstEntry, _end);
         for (var i = 0; i < Count; i++)
         {
             yield return Build(reader, ReadEntry(reader, _tables));
@@ -95,6 +97,7 @@ internal sealed class CachedAccounts : IReadOnlyList<WatchedAccount>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private WatchedAccount Build(CacheReader reader, Entry entry)
     {
         var handle = reader.Text(entry.Handle);
