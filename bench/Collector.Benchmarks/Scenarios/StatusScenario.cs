@@ -142,9 +142,9 @@ internal static class StatusScenario
         context.Report.Add("status", "  (parsing and validating alone, WatchlistLoader.Load)", $"{Report.Num(Stats.Median(parse))} s");
         context.Report.Add("status", "  of which: the status query with growth points (IStatusReader.GetStatusAsync)", $"{Report.Num(Stats.Median(query))} s",
             $"{Report.Num(Stats.Median(queryBytes), 0)} MB allocated");
+        context.Report.Add("status", "  of which: the rows with growth summaries, built and written as JSON to a null stream (StatusJsonWriter)", $"{Report.Num(Stats.Median(written))} s");
         context.Report.Add("status", "the state read of a scheduled round and of /healthz (IStatusReader.GetStatesAsync)", $"{Report.Num(Stats.Median(stateReads))} s",
             $"{Report.Num(Stats.Median(stateBytes), 0)} MB allocated");
-        context.Report.Add("status", "  of which: the rows with growth summaries, built and written as JSON to a null stream (StatusJsonWriter)", $"{Report.Num(Stats.Median(written))} s");
     }
 
     /// <summary>One fresh <c>status --json</c> writing to a file, checked after it exits; its wall time in seconds.</summary>
