@@ -19,7 +19,10 @@ public sealed record WatchlistDocument(
         ? cached.Find(platform, key)
         : Accounts.FirstOrDefault(a => a.Platform == platform && a.Key == key);
 
-    /// <summary>How many accounts each platform has (platforms without any are left out), without building the entries of a cached document.</summary>
+    /// <summary>
+    /// How many accounts each platform has (platforms without any are left out), without building the entries of a
+    /// cached document.
+    /// </summary>
     public IReadOnlyDictionary<string, int> CountByPlatform() => Accounts is CachedAccounts cached
         ? cached.CountByPlatform()
         : Accounts.CountBy(static a => a.Platform, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
