@@ -63,9 +63,12 @@ internal sealed class RawStatement : IDisposable
         }
         finally
         {
-            raw.sqlite3_reset(_statement);
+            Reset();
         }
     }
+
+    /// <summary>Makes a statement that was stepped ready to run again; its bound values stay.</summary>
+    public void Reset() => raw.sqlite3_reset(_statement);
 
     /// <summary>Moves to the next row; false when there is none. Errors throw as Microsoft.Data.Sqlite's would.</summary>
     /// <remarks>A busy database waits in SQLite itself, up to the connection's busy_timeout.</remarks>

@@ -19,51 +19,57 @@ internal sealed class GrowthPointsQuery : IDisposable
 
     internal static readonly string CandidatesSql = BuildCandidatesSql();
 
-    private readonly SqliteCommand _latest;
-    private readonly SqliteCommand _candidates;
+    private readonly RawStatement _latest;
+    private readonly RawStatement _candidates;
 
-    public GrowthPointsQuery(SqliteConnection connection, SqliteTransaction? transaction)
+    public GrowthPointsQuery(SqliteConnection connection)
     {
-        _latest = Create(connection, transaction, LatestSql);
-        _candidates = Create(connection, transaction, CandidatesSql);
-        AddWindowParameters(_candidates);
+        _latest = new RawStatement(connection, LatestSql);
+        try
+        {
+            _candidates = new RawStatement(connection, CandidatesSql);
+        }
+        catch
+        {
+            _latest.Dispose();
+            throw;
+        }
+
+        BindWindowParameters(_candidates);
     }
 
     /// <summary>The account's candidate points, oldest first; empty when it has no measured snapshot.</summary>
     public IReadOnlyList<GrowthPoint> Read(long accountId)
     {
-        _latest.Parameters["$account_id"].Value = accountId;
-        if (_latest.ExecuteScalar() is not long at)
+        try
         {
-            return [];
-        }
+            _latest.Bind("$account_id", accountId);
+            if (!_latest.Step())
+            {
+                return [];
+            }
 
-        _candidates.Parameters["$account_id"].Value = accountId;
-        _candidates.Parameters["$at"].Value = at;
-        var points = new List<GrowthPoint>();
-        using var reader = _candidates.ExecuteReader();
-        while (reader.Read())
+            _candidates.Bind("$account_id", accountId);
+            _candidates.Bind("$at", _latest.Int64(0));
+            var points = new List<GrowthPoint>();
+            while (_candidates.Step())
+            {
+                points.Add(new GrowthPoint(_candidates.Instant(0), _candidates.Int64(1)));
+            }
+
+            return points;
+        }
+        finally
         {
-            points.Add(new GrowthPoint(reader.GetInstant(0), reader.GetInt64(1)));
+            _latest.Reset();
+            _candidates.Reset();
         }
-
-        return points;
     }
 
     public void Dispose()
     {
         _latest.Dispose();
         _candidates.Dispose();
-    }
-
-    private static SqliteCommand Create(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$account_id", 0L);
-        command.Parameters.AddWithValue("$at", 0L);
-        return command;
     }
 
     private static string WindowParameter(int index) => string.Create(CultureInfo.InvariantCulture, $"$window{index}");
@@ -93,29 +99,16 @@ internal sealed class GrowthPointsQuery : IDisposable
         return new StringBuilder("(").AppendJoin(", ", ids.Select(static id => $"({id})")).Append(')').ToString();
     }
 
-    /// <summary>Sets the window parameters <see cref="CandidateIds"/> refers to.</summary>
-    internal static void AddWindowParameters(SqliteCommand command)
-    {
-        foreach (var (name, value) in WindowParameters())
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-    }
-
-    /// <inheritdoc cref="AddWindowParameters"/>
+    /// <summary>Binds the window parameters <see cref="CandidateIds"/> refers to (they stay bound across resets).</summary>
     internal static void BindWindowParameters(RawStatement statement)
     {
-        foreach (var (name, value) in WindowParameters())
+        for (var i = 0; i < GrowthCalculator.WindowDays.Count; i++)
         {
-            statement.Bind(name, value);
+            statement.Bind(WindowParameter(i), (long)TimeSpan.FromDays(GrowthCalculator.WindowDays[i]).TotalMilliseconds);
         }
-    }
 
-    private static IEnumerable<(string Name, long Milliseconds)> WindowParameters() =>
-    [
-        .. GrowthCalculator.WindowDays.Select(static (days, i) => (WindowParameter(i), (long)TimeSpan.FromDays(days).TotalMilliseconds)),
-        ("$rate", (long)GrowthCalculator.RateWindow.TotalMilliseconds),
-    ];
+        statement.Bind("$rate", (long)GrowthCalculator.RateWindow.TotalMilliseconds);
+    }
 
     // The ORDER BY is the calculator's order.
     private static string BuildCandidatesSql() =>

@@ -119,7 +119,7 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections, in
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         using var query = new RawStatement(connection, StatusSql);
-        using var growth = new GrowthPointsQuery(connection, transaction: null);
+        using var growth = new GrowthPointsQuery(connection);
         query.Bind("$first", first);
         query.Bind("$last", last);
         var records = new List<AccountStatusRecord>();
@@ -150,7 +150,7 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections, in
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         using var query = new RawStatement(connection, EntrySql);
-        using var growth = new GrowthPointsQuery(connection, transaction: null);
+        using var growth = new GrowthPointsQuery(connection);
         query.Bind("$platform", platform);
         query.Bind("$watch_key", watchKey);
         return query.Step() ? ReadStatus(query, growth) : null;
