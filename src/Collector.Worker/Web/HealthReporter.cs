@@ -101,8 +101,8 @@ internal sealed class HealthReporter(
     {
         // Only IsConfigured is read: no request goes through these clients.
         var configured = clients.ToDictionary(static c => c.Platform, static c => c.IsConfigured, StringComparer.Ordinal);
-        var counts = watchlist.CountByPlatform();
         var watched = watchlist.Accounts.Select(static a => (a.Platform, a.Key)).ToHashSet();
+        var counts = watched.CountBy(static a => a.Platform).ToDictionary(StringComparer.Ordinal);
         var lastSuccess = states
             .Where(s => s.State.LastSuccessAt is not null && watched.Contains((s.Platform, s.WatchKey)))
             .GroupBy(static s => s.Platform)
