@@ -12,6 +12,9 @@ internal static class ProcessMemory
 
     public static double? PeakMb(string pid = "self") => Read(pid, "VmHWM:");
 
+    /// <summary>A byte count (a heap, an allocation, a file) in the MB the report uses.</summary>
+    public static double Mb(long bytes) => bytes / (1024.0 * 1024.0);
+
     private static double? Read(string pid, string field)
     {
         try

@@ -17,8 +17,6 @@ namespace Collector.Benchmarks.Round;
 /// </summary>
 internal static class RoundCommand
 {
-    private const double Mb = 1024 * 1024;
-
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var cli = new CommandLineSettings(Arg(args, "--settings"), Arg(args, "--db"), Arg(args, "--watchlist"), Verbose: false);
@@ -36,8 +34,8 @@ internal static class RoundCommand
         {
             startup.Stop();
             var idle = ProcessMemory.CurrentMb() ?? 0;
-            var heapIdle = GC.GetTotalMemory(forceFullCollection: false) / Mb;
-            var committedIdle = GC.GetGCMemoryInfo().TotalCommittedBytes / Mb;
+            var heapIdle = ProcessMemory.Mb(GC.GetTotalMemory(forceFullCollection: false));
+            var committedIdle = ProcessMemory.Mb(GC.GetGCMemoryInfo().TotalCommittedBytes);
             var service = session.Services.GetRequiredService<CollectionService>();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var round = Stopwatch.StartNew();
@@ -62,8 +60,8 @@ internal static class RoundCommand
                 Collector.Worker.Jobs.RoundMemory.ReleaseNow();
             }
             var afterGc = ProcessMemory.CurrentMb() ?? 0;
-            var heapAfterGc = GC.GetTotalMemory(forceFullCollection: true) / Mb;
-            var committedAfterGc = GC.GetGCMemoryInfo().TotalCommittedBytes / Mb;
+            var heapAfterGc = ProcessMemory.Mb(GC.GetTotalMemory(forceFullCollection: true));
+            var committedAfterGc = ProcessMemory.Mb(GC.GetGCMemoryInfo().TotalCommittedBytes);
 
             var result = new RoundResult(
                 startup.Elapsed.TotalSeconds, round.Elapsed.TotalSeconds, roundCpu, idle, peak, after, afterGc, heapIdle, heapAfterGc,

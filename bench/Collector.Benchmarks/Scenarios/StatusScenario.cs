@@ -23,7 +23,6 @@ internal static class StatusScenario
 {
     private const double StatusTargetSeconds = 1;
     private const double HistoryTargetMs = 50;
-    private const double Mb = 1024 * 1024;
 
     public static async Task RunAsync(BenchContext context, CancellationToken token)
     {
@@ -33,7 +32,7 @@ internal static class StatusScenario
         Progress.Write($"status: growing the history to {perAccount} snapshots per account");
         var (accounts, snapshots) = Grow(database, perAccount);
         context.Report.Check(snapshots == accounts * perAccount, $"status: {snapshots} snapshots for {accounts} accounts, expected {perAccount} each");
-        var size = new FileInfo(database).Length / 1024.0 / 1024.0;
+        var size = ProcessMemory.Mb(new FileInfo(database).Length);
         context.Report.Add("status", "database", $"{Report.Int(accounts)} accounts, {Report.Int(snapshots)} snapshots, {Report.Num(size, 0)} MB");
 
         // The steady state: the watchlist is unchanged since the worker (or the previous command) last validated it,
@@ -133,7 +132,7 @@ internal static class StatusScenario
             {
                 (parse, store, hit) = ([.. parse, parsed], [.. store, storedIn], [.. hit, hitIn]);
                 (query, written) = ([.. query, queried], [.. written, watch.Elapsed.TotalSeconds]);
-                (stateReads, stateBytes, queryBytes) = ([.. stateReads, statesIn], [.. stateBytes, statesAllocated / Mb], [.. queryBytes, recordsAllocated / Mb]);
+                (stateReads, stateBytes, queryBytes) = ([.. stateReads, statesIn], [.. stateBytes, ProcessMemory.Mb(statesAllocated)], [.. queryBytes, ProcessMemory.Mb(recordsAllocated)]);
             }
         }
 
