@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Collector.Storage;
 
 /// <summary>Opens connections to the collector database with the settings every connection must have.</summary>
-internal sealed class SqliteConnectionFactory
+internal sealed class SqliteConnectionFactory : IDisposable
 {
     // journal_mode=WAL lets readers (status, export) run while the worker writes; it is persistent in the file,
     // but asking again is cheap and repairs a file created elsewhere. synchronous=NORMAL is durable across a
@@ -46,12 +46,22 @@ internal sealed class SqliteConnectionFactory
             // connection returned to the shared pool would carry its limit to a factory that has none.
             Pooling = constraints.IsNone,
         }.ToString();
+        Shared = new SharedConnection(this);
     }
+
+    /// <summary>Closes the shared connection (the pooled ones close as they are disposed).</summary>
+    public void Dispose() => Shared.Dispose();
 
     /// <summary>Absolute path of the database file.</summary>
     public string DatabasePath { get; }
 
     public string ConnectionString { get; }
+
+    /// <summary>
+    /// The connection a round's batch writes and band analysis take turns on (one per factory, so one per database in
+    /// a host, where the factory is a singleton); disposing the factory closes it.
+    /// </summary>
+    internal SharedConnection Shared { get; }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

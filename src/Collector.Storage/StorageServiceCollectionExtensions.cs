@@ -34,7 +34,8 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
 
-        services.AddSingleton(new SqliteConnectionFactory(databasePath));
+        // Created by the container, so that it is disposed with it (and its shared connection closed).
+        services.AddSingleton(_ => new SqliteConnectionFactory(databasePath));
         services.AddSingleton(static sp => new DatabaseMigrator(
             sp.GetRequiredService<SqliteConnectionFactory>(), sp.GetRequiredService<ILogger<DatabaseMigrator>>()));
         services.AddSingleton<ICollectionStore>(static sp =>

@@ -42,6 +42,22 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         Assert.True(File.Exists(_database.Path));
     }
 
+    [Fact]
+    public async Task AddCollectorStorage_DisposingTheContainer_ClosesTheSharedConnection()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddCollectorStorage(_database.Path);
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        var shared = provider.GetRequiredService<SqliteConnectionFactory>().Shared;
+        var connection = await shared.RunAsync(static session => session.Connection, CancellationToken.None);
+
+        await provider.DisposeAsync();
+
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

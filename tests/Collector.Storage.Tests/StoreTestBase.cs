@@ -20,17 +20,20 @@ public abstract class StoreTestBase : IAsyncLifetime
 
     internal SqliteStatusReader Reader { get; private set; } = null!;
 
+    /// <summary>The factory <see cref="Store"/> and <see cref="Reader"/> share (and with it the shared connection).</summary>
+    internal SqliteConnectionFactory Connections { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Database = await TempDatabase.CreateMigratedAsync();
-        var connections = new SqliteConnectionFactory(Database.Path);
-        Store = new SqliteCollectionStore(connections);
-        Reader = new SqliteStatusReader(connections);
+        Connections = new SqliteConnectionFactory(Database.Path);
+        Store = new SqliteCollectionStore(Connections);
+        Reader = new SqliteStatusReader(Connections);
     }
 
     public async Task DisposeAsync()
     {
-        await Store.DisposeAsync();
+        Connections.Dispose();
         await Database.DisposeAsync();
     }
 

@@ -53,9 +53,9 @@ internal static class StorageScenario
     private static async Task<Timing> ProductAsync(BenchContext context, int rows, int batch, CancellationToken token)
     {
         var path = context.Workspace.NewPath("storage-product.db");
-        var connections = new SqliteConnectionFactory(path);
+        using var connections = new SqliteConnectionFactory(path);
         await new DatabaseMigrator(connections, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(token);
-        await using var store = new SqliteCollectionStore(connections);
+        var store = new SqliteCollectionStore(connections);
 
         await WriteRoundAsync(store, Observations(rows, batch, FirstRound, known: null), token);
 

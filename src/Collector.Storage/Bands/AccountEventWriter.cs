@@ -6,22 +6,12 @@ using Microsoft.Data.Sqlite;
 
 namespace Collector.Storage.Bands;
 
-/// <summary>Writes band states and account events inside the analysis transaction, statements prepared once.</summary>
-internal sealed class AccountEventWriter : IAsyncDisposable
+/// <summary>
+/// Writes account events inside the analysis transaction. Events are rare (a band crossing, a spike), so the statement
+/// is compiled for the transaction that has one, not kept.
+/// </summary>
+internal sealed class AccountEventWriter : IDisposable
 {
-    // Compare-and-set on the cursor: the update applies only over the state it was computed from.
-    private const string UpsertStateSql = """
-        INSERT INTO band_states (account_id, confirmed_tier, pending_tier, pending_count, last_snapshot_id, updated_at)
-        VALUES ($account_id, $confirmed, $pending, $count, $cursor, $now)
-        ON CONFLICT (account_id) DO UPDATE SET
-            confirmed_tier = excluded.confirmed_tier,
-            pending_tier = excluded.pending_tier,
-            pending_count = excluded.pending_count,
-            last_snapshot_id = excluded.last_snapshot_id,
-            updated_at = excluded.updated_at
-        WHERE band_states.last_snapshot_id = $expected;
-        """;
-
     private const string InsertEventSql = """
         INSERT INTO account_events (
             account_id, kind, event_key, at, from_tier, to_tier, followers, engagement_rate,
@@ -34,44 +24,12 @@ internal sealed class AccountEventWriter : IAsyncDisposable
         ON CONFLICT (event_key) DO NOTHING;
         """;
 
-    // Once per analysed account, so bound by index through SQLitePCL.raw; events are rare and stay on a command.
-    private readonly RawStatement _upsertState;
-    private readonly int _accountId;
-    private readonly int _confirmed;
-    private readonly int _pending;
-    private readonly int _count;
-    private readonly int _cursor;
-    private readonly int _expected;
-    private readonly int _now;
     private readonly PreparedStatement _insertEvent;
 
-    public AccountEventWriter(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        _upsertState = new RawStatement(connection, UpsertStateSql);
-        _accountId = _upsertState.IndexOf("$account_id");
-        _confirmed = _upsertState.IndexOf("$confirmed");
-        _pending = _upsertState.IndexOf("$pending");
-        _count = _upsertState.IndexOf("$count");
-        _cursor = _upsertState.IndexOf("$cursor");
-        _expected = _upsertState.IndexOf("$expected");
-        _now = _upsertState.IndexOf("$now");
+    public AccountEventWriter(SqliteConnection connection, SqliteTransaction transaction) =>
         _insertEvent = new PreparedStatement(connection, InsertEventSql, transaction);
-    }
 
-    /// <returns>False when the saved cursor is no longer the one the update was computed from.</returns>
-    public bool WriteState(AnalysisUpdate update, DateTimeOffset now)
-    {
-        _upsertState.Bind(_accountId, update.AccountId);
-        _upsertState.Bind(_confirmed, update.State.Confirmed?.ToWire());
-        _upsertState.Bind(_pending, update.State.Pending?.ToWire());
-        _upsertState.Bind(_count, update.State.PendingCount);
-        _upsertState.Bind(_cursor, update.Cursor);
-        _upsertState.Bind(_expected, update.ExpectedCursor);
-        _upsertState.Bind(_now, SqliteInstant.ToStored(now));
-        return _upsertState.Execute() == 1;
-    }
-
-    public async Task WriteEventAsync(AccountEvent accountEvent, CancellationToken cancellationToken)
+    public void Write(AccountEvent accountEvent)
     {
         var band = accountEvent.Band;
         var spike = accountEvent.Spike;
@@ -91,13 +49,8 @@ internal sealed class AccountEventWriter : IAsyncDisposable
             .Set("$spike_change", spike?.Change)
             .Set("$spike_expected", spike?.Expected)
             .Set("$spike_threshold", spike?.Threshold);
-        await _insertEvent.Command.ExecuteNonQueryAsync(cancellationToken);
+        _insertEvent.Command.ExecuteNonQuery();
     }
 
-    public ValueTask DisposeAsync()
-    {
-        _upsertState.Dispose();
-        _insertEvent.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public void Dispose() => _insertEvent.Dispose();
 }

@@ -4,69 +4,41 @@ using Microsoft.Data.Sqlite;
 namespace Collector.Storage.Collection;
 
 /// <summary>
-/// The collection's one writer connection, kept open with its statements compiled. Opening a connection, running its
-/// pragmas and compiling the statements cost several times a small batch's own writes, and SQLite has one writer at a
-/// time anyway, so batches of this process take turns here instead of each opening its own connection.
-/// After any failure the connection is dropped and the next batch opens a fresh one: nothing of a failed batch
-/// survives in it, and a condition that changed meanwhile (space freed, file replaced) is seen anew.
+/// Writes a batch's observations and failures on the shared connection (<see cref="SharedConnection"/>), with their
+/// statements compiled once for it. A failed batch drops the connection, so nothing of it survives there.
 /// </summary>
-internal sealed class BatchWriter(SqliteConnectionFactory connections) : IAsyncDisposable, IDisposable
+internal sealed class BatchWriter(SqliteConnectionFactory connections)
 {
-    private readonly SemaphoreSlim _turn = new(1, 1);
-    private Session? _session;
-
-    public async Task WriteAsync(
+    public Task WriteAsync(
         string platform,
         IReadOnlyList<AccountObservation> observations,
         IReadOnlyList<AccountFailure> failures,
-        CancellationToken cancellationToken)
-    {
-        await _turn.WaitAsync(cancellationToken);
-        try
-        {
-            _session ??= await Session.OpenAsync(connections, cancellationToken);
-            _session.Write(platform, observations, failures, cancellationToken);
-        }
-        catch
-        {
-            _session?.Dispose();
-            _session = null;
-            throw;
-        }
-        finally
-        {
-            _turn.Release();
-        }
-    }
+        CancellationToken cancellationToken) =>
+        connections.Shared.RunAsync(
+            session =>
+            {
+                session.Part(static connection => new Statements(connection)).Write(platform, observations, failures, cancellationToken);
+                return true;
+            },
+            cancellationToken);
 
-    public void Dispose()
+    private sealed class Statements : IDisposable
     {
-        _session?.Dispose();
-        _session = null;
-        _turn.Dispose();
-    }
+        private readonly SqliteConnection _connection;
+        private readonly ObservationWriter _observations;
+        private readonly FailureWriter _failures;
 
-    public ValueTask DisposeAsync()
-    {
-        Dispose();
-        return ValueTask.CompletedTask;
-    }
-
-    private sealed class Session(SqliteConnection connection, ObservationWriter observations, FailureWriter failures) : IDisposable
-    {
-        public static async Task<Session> OpenAsync(SqliteConnectionFactory connections, CancellationToken cancellationToken)
+        public Statements(SqliteConnection connection)
         {
-            var connection = await connections.OpenAsync(cancellationToken);
-            ObservationWriter? observations = null;
+            _connection = connection;
+            _observations = new ObservationWriter(connection);
             try
             {
-                observations = new ObservationWriter(connection);
-                return new Session(connection, observations, new FailureWriter(connection));
+                _failures = new FailureWriter(connection);
             }
             catch
             {
-                observations?.Dispose();
-                await connection.DisposeAsync();
+                _observations.Dispose();
                 throw;
             }
         }
@@ -83,15 +55,15 @@ internal sealed class BatchWriter(SqliteConnectionFactory connections) : IAsyncD
             IReadOnlyList<AccountFailure> failureRows,
             CancellationToken cancellationToken)
         {
-            using var transaction = connection.BeginTransaction();
-            observations.Enlist(transaction);
-            failures.Enlist(transaction);
-            observations.Write(platform, observationRows, cancellationToken);
+            using var transaction = _connection.BeginTransaction();
+            _observations.Enlist(transaction);
+            _failures.Enlist(transaction);
+            _observations.Write(platform, observationRows, cancellationToken);
 
             for (var i = 0; i < failureRows.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                failures.Write(platform, failureRows[i]);
+                _failures.Write(platform, failureRows[i]);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -100,9 +72,8 @@ internal sealed class BatchWriter(SqliteConnectionFactory connections) : IAsyncD
 
         public void Dispose()
         {
-            observations.Dispose();
-            failures.Dispose();
-            connection.Dispose();
+            _observations.Dispose();
+            _failures.Dispose();
         }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace Collector.Storage.Collection;
 
 /// <summary>The collection use case's storage port on SQLite.</summary>
-internal sealed class SqliteCollectionStore(SqliteConnectionFactory connections) : ICollectionStore, IAsyncDisposable, IDisposable
+internal sealed class SqliteCollectionStore(SqliteConnectionFactory connections) : ICollectionStore
 {
     private readonly BatchWriter _writer = new(connections);
 
@@ -125,8 +125,4 @@ internal sealed class SqliteCollectionStore(SqliteConnectionFactory connections)
             throw SqliteErrors.ToStorageException(ex, connections.DatabasePath);
         }
     }
-
-    public void Dispose() => _writer.Dispose();
-
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 }

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace Collector.Storage.Notifications;
 
 /// <summary>Adds outbox rows inside the caller's transaction (with the events they announce, or on their own).</summary>
-internal sealed class OutboxWriter : IAsyncDisposable
+internal sealed class OutboxWriter : IDisposable
 {
     // A row already queued for this (webhook, event) stays as it is: delivered, pending or given up.
     private const string InsertSql = """
@@ -21,19 +21,16 @@ internal sealed class OutboxWriter : IAsyncDisposable
         _insert = new PreparedStatement(connection, InsertSql, transaction);
 
     /// <returns>True when the row is new.</returns>
-    public async Task<bool> WriteAsync(OutboxEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <remarks>Synchronous: SQLite does the work on the calling thread whatever API is called.</remarks>
+    public bool Write(OutboxEntry entry, DateTimeOffset now)
     {
         _insert.Set("$webhook_id", entry.WebhookId)
             .Set("$event_id", entry.Event.Id)
             .Set("$kind", entry.Event.Kind)
             .Set("$payload", JsonSerializer.Serialize(entry.Event, OutboxJsonContext.Default.NotificationEvent))
             .Set("$now", SqliteInstant.ToStored(now));
-        return await _insert.Command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return _insert.Command.ExecuteNonQuery() == 1;
     }
 
-    public ValueTask DisposeAsync()
-    {
-        _insert.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public void Dispose() => _insert.Dispose();
 }

@@ -44,12 +44,13 @@ internal sealed class SqliteNotificationOutbox(SqliteConnectionFactory connectio
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        await using (var writer = new OutboxWriter(connection, transaction))
+        using (var writer = new OutboxWriter(connection, transaction))
         {
             var now = time.GetUtcNow();
             foreach (var entry in entries)
             {
-                await writer.WriteAsync(entry, now, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                writer.Write(entry, now);
             }
         }
 

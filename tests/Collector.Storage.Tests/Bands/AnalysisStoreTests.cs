@@ -32,7 +32,7 @@ public sealed class AnalysisStoreTests : StoreTestBase
         Assert.Equal("band", await Database.ScalarAsync("SELECT confirmed_tier FROM band_states"));
         Assert.Equal(await Database.ScalarAsync("SELECT max(id) FROM snapshots"), await Database.ScalarAsync("SELECT last_snapshot_id FROM band_states"));
 
-        var record = Assert.Single(await new SqliteAccountEventReader(Connections()).GetEventsAsync(null, CancellationToken.None));
+        var record = Assert.Single(await new SqliteAccountEventReader(Connections).GetEventsAsync(null, CancellationToken.None));
         Assert.Equal((Platform, "alice.example.com", "id-alice.example.com"), (record.Platform, record.Handle, record.PlatformId));
         Assert.Equal((EventKinds.Entered, Tier.Below, Tier.Band, 10_400L), (record.Event.Kind, record.Event.From!.Value, record.Event.To!.Value, record.Event.Followers!.Value));
         Assert.Equal(Band, record.Event.Band);
@@ -41,7 +41,7 @@ public sealed class AnalysisStoreTests : StoreTestBase
     [Fact]
     public async Task Save_WhenTheCursorMovedMeanwhile_KeepsTheOtherWritersResult()
     {
-        var store = new SqliteAnalysisStore(Connections(), Clock);
+        var store = new SqliteAnalysisStore(Connections, Clock);
         await SaveAsync(Observed("alice.example.com").WithCounts(9_000, 1, 1));
         var input = Assert.Single(await store.LoadAsync(Platform, ["id-alice.example.com"], Clock.GetUtcNow(), CancellationToken.None));
         var winner = new AnalysisUpdate(input.AccountId, 0, 1, new BandState(Tier.Below, null, 0), [], []);
@@ -56,7 +56,7 @@ public sealed class AnalysisStoreTests : StoreTestBase
     [Fact]
     public async Task Load_ReturnsUnevaluatedSnapshotsHoweverOld_AndTheLookBack()
     {
-        var store = new SqliteAnalysisStore(Connections(), Clock);
+        var store = new SqliteAnalysisStore(Connections, Clock);
         await SaveAsync(Observed("alice.example.com"));
         AdvanceClock(TimeSpan.FromDays(40));
         await SaveAsync(Observed("alice.example.com"));
@@ -72,7 +72,7 @@ public sealed class AnalysisStoreTests : StoreTestBase
     }
 
     private AnalysisService Service() =>
-        new(new SqliteAnalysisStore(Connections(), Clock), Routing, new SpikeSettings(), NullLogger<AnalysisService>.Instance);
+        new(new SqliteAnalysisStore(Connections, Clock), Routing, new SpikeSettings(), NullLogger<AnalysisService>.Instance);
 
     private async Task<CommittedObservation> CollectAsync(AnalysisService service, long followers)
     {
@@ -83,6 +83,4 @@ public sealed class AnalysisStoreTests : StoreTestBase
         await service.AnalyzeAsync(Platform, [committed], CancellationToken.None);
         return committed;
     }
-
-    private SqliteConnectionFactory Connections() => new(Database.Path);
 }

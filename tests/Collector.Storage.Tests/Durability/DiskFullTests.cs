@@ -25,7 +25,8 @@ public sealed class DiskFullTests : StoreTestBase
 
         // Room for roughly half the batch: the failure comes after many rows were written in the transaction.
         _maxPages = await PageCountAsync() + RoomForHalfABatch;
-        await using var store = new SqliteCollectionStore(Limited);
+        using var connections = Limited;
+        var store = new SqliteCollectionStore(connections);
         var batch = ManyObservations(400);
 
         var error = await Assert.ThrowsAsync<StorageException>(() => store.SaveBatchAsync(Platform, batch, [], CancellationToken.None));
@@ -43,7 +44,8 @@ public sealed class DiskFullTests : StoreTestBase
     {
         await SaveAsync(Observed("existing").WithCounts(10, 1, 1));
         _maxPages = await PageCountAsync();
-        await using var store = new SqliteCollectionStore(Limited);
+        using var connections = Limited;
+        var store = new SqliteCollectionStore(connections);
         var batch = ManyObservations(400);
         await Assert.ThrowsAsync<StorageException>(() => store.SaveBatchAsync(Platform, batch, [], CancellationToken.None));
 

@@ -17,7 +17,8 @@ public sealed class ReadOnlyDatabaseTests : StoreTestBase
     public async Task SaveBatch_OnAReadOnlyDatabase_FailsClearlyAndWritesNothing()
     {
         await SaveAsync(Observed("existing").WithCounts(10, 1, 1));
-        await using var store = new SqliteCollectionStore(ReadOnly);
+        using var connections = ReadOnly;
+        var store = new SqliteCollectionStore(connections);
 
         var error = await Assert.ThrowsAsync<StorageException>(() =>
             store.SaveBatchAsync(Platform, [Observed("new.example.com").Build()], [], CancellationToken.None));
@@ -33,7 +34,8 @@ public sealed class ReadOnlyDatabaseTests : StoreTestBase
     public async Task GetTrackedAccounts_OnAReadOnlyDatabase_StillReads()
     {
         await SaveAsync(Observed("existing").WithCounts(10, 1, 1));
-        await using var store = new SqliteCollectionStore(ReadOnly);
+        using var connections = ReadOnly;
+        var store = new SqliteCollectionStore(connections);
 
         var tracked = await store.GetTrackedAccountsAsync(Platform, ["existing"], CancellationToken.None);
 

@@ -90,7 +90,8 @@ public sealed class RetentionThinningTests
     /// <summary>Each token is one batch, in order, as rounds would write them.</summary>
     internal static async Task WriteAsync(TempDatabase database, string tokens, long followers = 1000)
     {
-        await using var store = new SqliteCollectionStore(new SqliteConnectionFactory(database.Path));
+        using var connections = new SqliteConnectionFactory(database.Path);
+        var store = new SqliteCollectionStore(connections);
         foreach (var (account, at) in Tokens(tokens).Select(Parse))
         {
             var observation = new ObservationBuilder(account, at).WithCounts(followers, 1, 1).Build();

@@ -67,7 +67,7 @@ public sealed class QueryPlanTests : StoreTestBase
     public async Task AnalysisSnapshotsQuery_SeeksEachRequestedAccountsSnapshotsByIndex()
     {
         var plan = await PlanAsync(
-            Collector.Storage.Bands.SqliteAnalysisStore.SnapshotsSql, ("$platform", "bluesky"), ("$platform_ids", """["a","b"]"""), ("$since", 0L));
+            Collector.Storage.Bands.AnalysisReads.SnapshotsSql, ("$platform", "bluesky"), ("$platform_ids", """["a","b"]"""), ("$since", 0L));
 
         Assert.Contains("SEARCH a USING COVERING INDEX sqlite_autoindex_accounts_1 (platform=? AND platform_id=?)", plan, StringComparison.Ordinal);
         Assert.Contains("SEARCH s USING INDEX ix_snapshots_account_collected (account_id=?)", plan, StringComparison.Ordinal);
