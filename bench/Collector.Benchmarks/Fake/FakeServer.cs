@@ -26,7 +26,9 @@ internal static class FakeServer
 
     public static async Task<int> RunAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No configuration reload: it would watch the content root (the workspace, where the measured process writes
+        // its databases) through inotify, and every page SQLite wrote there cost the collector a notification.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
