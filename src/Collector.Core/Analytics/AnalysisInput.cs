@@ -14,4 +14,11 @@ public sealed record AnalysisInput(
     string Handle,
     BandState State,
     long Cursor,
-    IReadOnlyList<StoredSnapshot> Snapshots);
+    IReadOnlyList<StoredSnapshot> Snapshots)
+{
+    /// <summary>
+    /// The account's growth points as of this read (<see cref="GrowthCalculator.Candidates"/> of its whole measured
+    /// history), stored with the state it leads to; empty without a measured snapshot.
+    /// </summary>
+    public IReadOnlyList<GrowthPoint> GrowthPoints { get; init; } = [];
+}

@@ -99,7 +99,10 @@ public sealed partial class AnalysisService(
             .Where(e => e.At >= notifyFrom)
             .SelectMany(e => routing.EntriesFor(AccountEventNotification.From(e, platform, input.Handle, input.PlatformId)))
             .ToList();
-        return new AnalysisUpdate(input.AccountId, input.Cursor, fresh.Max(static s => s.Id), step.State, events, notifications);
+        return new AnalysisUpdate(input.AccountId, input.Cursor, fresh.Max(static s => s.Id), step.State, events, notifications)
+        {
+            GrowthPoints = input.GrowthPoints,
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Platform} account {AccountId}: {Kind} ({Followers} followers)")]

@@ -13,4 +13,8 @@ public sealed record AnalysisUpdate(
     long Cursor,
     BandState State,
     IReadOnlyList<AccountEvent> Events,
-    IReadOnlyList<OutboxEntry> Notifications);
+    IReadOnlyList<OutboxEntry> Notifications)
+{
+    /// <summary>The account's growth points to keep with the state (<see cref="AnalysisInput.GrowthPoints"/>); none kept when empty.</summary>
+    public IReadOnlyList<GrowthPoint> GrowthPoints { get; init; } = [];
+}

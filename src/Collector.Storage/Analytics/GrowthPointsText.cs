@@ -1,17 +1,35 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Collector.Core.Analytics;
 
 namespace Collector.Storage.Analytics;
 
 /// <summary>
-/// Reads account_growth.points: "collected_at:followers" pairs separated by ';' (0006_growth_points.sql), as
-/// GrowthPointsWriter formats them in SQL.
+/// account_growth.points: "collected_at:followers" pairs separated by ';', oldest first (0006_growth_points.sql).
 /// </summary>
 internal static class GrowthPointsText
 {
     private static readonly long MinStored = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
     private static readonly long MaxStored = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
+    /// <summary>The points in the stored form (instants as stored, in milliseconds).</summary>
+    public static string Format(IReadOnlyList<GrowthPoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var text = new StringBuilder(points.Count * 24);
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(';');
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"{SqliteInstant.ToStored(points[i].At)}:{points[i].Followers}");
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>The points, or null when the text is not in this form (the caller computes them afresh).</summary>
     // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.

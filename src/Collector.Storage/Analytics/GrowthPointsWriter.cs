@@ -1,45 +1,45 @@
+using Collector.Core.Analytics;
 using Microsoft.Data.Sqlite;
 
 namespace Collector.Storage.Analytics;
 
-/// <summary>Refreshes account_growth rows inside the analysis transaction (0006_growth_points.sql).</summary>
+/// <summary>
+/// Keeps an account's growth points (0006_growth_points.sql) in the transaction its connection has open (the
+/// analysis transaction), as <see cref="GrowthPointsFromHistory"/> found them when the batch was read.
+/// </summary>
 internal sealed class GrowthPointsWriter : IDisposable
 {
-    // One statement per account: the candidates are found, formatted as GrowthPointsText reads them and stored where
-    // they are, with no round trip per step (three statements and the formatting in .NET cost twice as much). An
-    // account without a measured snapshot gets no row (HAVING).
-    private static readonly string RefreshSql = $"""
-        WITH anchor AS MATERIALIZED (
-            SELECT collected_at AS at FROM snapshots
-             WHERE account_id = $account_id AND followers IS NOT NULL
-             ORDER BY collected_at DESC, id DESC LIMIT 1)
-        INSERT INTO account_growth (account_id, points, updated_at)
-        SELECT $account_id, group_concat(s.collected_at || ':' || s.followers, ';' ORDER BY s.collected_at, s.id), $now
-          FROM snapshots AS s
-         WHERE s.id IN {GrowthPointsQuery.CandidateIds("(SELECT at FROM anchor)")}
-        HAVING count(*) > 0
+    private const string UpsertSql = """
+        INSERT INTO account_growth (account_id, points, updated_at) VALUES ($account_id, $points, $now)
         ON CONFLICT (account_id) DO UPDATE SET points = excluded.points, updated_at = excluded.updated_at;
         """;
 
-    private readonly RawStatement _refresh;
+    private readonly RawStatement _upsert;
     private readonly int _accountId;
+    private readonly int _points;
     private readonly int _now;
 
-    /// <summary>Runs in the transaction <paramref name="connection"/> has open (the analysis transaction).</summary>
     public GrowthPointsWriter(SqliteConnection connection)
     {
-        _refresh = new RawStatement(connection, RefreshSql);
-        _accountId = _refresh.IndexOf("$account_id");
-        _now = _refresh.IndexOf("$now");
-        GrowthPointsQuery.BindWindowParameters(_refresh);
+        _upsert = new RawStatement(connection, UpsertSql);
+        _accountId = _upsert.IndexOf("$account_id");
+        _points = _upsert.IndexOf("$points");
+        _now = _upsert.IndexOf("$now");
     }
 
-    public void Refresh(long accountId, DateTimeOffset now)
+    /// <summary>Stores the points; an account without any (no measured snapshot) keeps what it has.</summary>
+    public void Write(long accountId, IReadOnlyList<GrowthPoint> points, DateTimeOffset now)
     {
-        _refresh.Bind(_accountId, accountId);
-        _refresh.Bind(_now, SqliteInstant.ToStored(now));
-        _refresh.Execute();
+        if (points.Count == 0)
+        {
+            return;
+        }
+
+        _upsert.Bind(_accountId, accountId);
+        _upsert.Bind(_points, GrowthPointsText.Format(points));
+        _upsert.Bind(_now, SqliteInstant.ToStored(now));
+        _upsert.Execute();
     }
 
-    public void Dispose() => _refresh.Dispose();
+    public void Dispose() => _upsert.Dispose();
 }

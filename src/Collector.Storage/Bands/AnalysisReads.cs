@@ -1,4 +1,5 @@
 using Collector.Core.Analytics;
+using Collector.Storage.Analytics;
 using Collector.Core.Bands;
 using Collector.Storage.Status;
 using Microsoft.Data.Sqlite;
@@ -34,18 +35,22 @@ internal sealed class AnalysisReads : IDisposable
     private readonly SqliteConnection _connection;
     private readonly RawStatement _accounts;
     private readonly RawStatement _snapshots;
+    private readonly GrowthPointsFromHistory _growth;
 
     public AnalysisReads(SqliteConnection connection)
     {
         _connection = connection;
         _accounts = new RawStatement(connection, AccountsSql);
+        RawStatement? snapshots = null;
         try
         {
-            _snapshots = new RawStatement(connection, SnapshotsSql);
+            _snapshots = snapshots = new RawStatement(connection, SnapshotsSql);
+            _growth = new GrowthPointsFromHistory(connection);
         }
         catch
         {
             _accounts.Dispose();
+            snapshots?.Dispose();
             throw;
         }
     }
@@ -94,15 +99,25 @@ internal sealed class AnalysisReads : IDisposable
             _snapshots.Reset();
         }
 
-        return [.. accounts.Select(account => new AnalysisInput(
-            account.Id, account.PlatformId, account.Handle, account.State, account.Cursor,
-            byAccount.TryGetValue(account.Id, out var rows) ? rows : []))];
+        // The growth points in the same read: every snapshot since historySince is among the rows.
+        var inputs = new List<AnalysisInput>(accounts.Count);
+        foreach (var account in accounts)
+        {
+            IReadOnlyList<StoredSnapshot> rows = byAccount.TryGetValue(account.Id, out var read) ? read : [];
+            inputs.Add(new AnalysisInput(account.Id, account.PlatformId, account.Handle, account.State, account.Cursor, rows)
+            {
+                GrowthPoints = _growth.Find(account.Id, rows, historySince),
+            });
+        }
+
+        return inputs;
     }
 
     public void Dispose()
     {
         _accounts.Dispose();
         _snapshots.Dispose();
+        _growth.Dispose();
     }
 
     private static Tier? ReadTier(string? wire) => wire is null ? null : TierNames.Parse(wire);

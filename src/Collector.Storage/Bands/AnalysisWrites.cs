@@ -48,7 +48,7 @@ internal sealed class AnalysisWrites : IDisposable
                 }
 
                 // New snapshots move the account's growth: its points are kept current with its band state.
-                _growth.Refresh(update.AccountId, now);
+                _growth.Write(update.AccountId, update.GrowthPoints, now);
 
                 foreach (var accountEvent in update.Events)
                 {

@@ -1,5 +1,5 @@
 using Collector.Core.Analytics;
-using Collector.Storage.Analytics;
+using Collector.Storage.Bands;
 
 namespace Collector.Storage.Tests.Status;
 
@@ -15,25 +15,50 @@ public sealed class GrowthPointsTests : StoreTestBase
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
-    public async Task Points_AreTheCandidatesOfTheWholeHistory_KeptOrComputed(int seed)
+    public async Task Points_ComputedWhenNoneWereKept_AreTheCandidatesOfTheWholeHistory(int seed)
     {
         var history = await WriteIrregularHistoryAsync("alice", new Random(seed));
-        var expected = GrowthCalculator.Candidates(history);
 
-        var computed = await ReadPointsAsync();
-        await KeepPointsAsync();
-        var kept = await ReadPointsAsync();
+        Assert.Equal(GrowthCalculator.Candidates(history), await ReadPointsAsync());
+        Assert.Equal(0L, await Database.ScalarAsync("SELECT count(*) FROM account_growth"));
+    }
 
-        Assert.Equal(expected, computed);
-        Assert.Equal(expected, kept);
+    /// <summary>
+    /// The analysis finds the points from the snapshots it read since its look-back start plus a few seeks: 16 days is
+    /// the spike look-back it uses; 3 days puts the 7-day window before it, and a look-back starting after the latest
+    /// snapshot reads none since (both by seeks alone); 45 and 1,000 days hold the longest window's points too.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(SeedsAndLookBacks))]
+    public async Task Points_KeptByTheAnalysis_AreTheCandidatesOfTheWholeHistory(int seed, int lookBackDays)
+    {
+        var history = await WriteIrregularHistoryAsync("alice", new Random(seed));
+
+        await KeepPointsAsync(TimeSpan.FromDays(lookBackDays));
+
+        Assert.Equal(GrowthCalculator.Candidates(history), await ReadPointsAsync());
         Assert.Equal(1L, await Database.ScalarAsync("SELECT count(*) FROM account_growth"));
+    }
+
+    public static TheoryData<int, int> SeedsAndLookBacks()
+    {
+        var data = new TheoryData<int, int>();
+        foreach (var seed in new[] { 1, 2, 3, 4, 5, 6 })
+        {
+            foreach (var days in new[] { 16, 3, 45, 1_000, -1 })
+            {
+                data.Add(seed, days);
+            }
+        }
+
+        return data;
     }
 
     [Fact]
     public async Task Points_GiveTheSameSummaryAsTheWholeHistory()
     {
         var history = await WriteIrregularHistoryAsync("alice", new Random(7));
-        await KeepPointsAsync();
+        await KeepPointsAsync(TimeSpan.FromDays(16));
 
         var fromPoints = GrowthCalculator.Summarize(await ReadPointsAsync(), Core.Bands.BandSettings.Default);
         var fromHistory = GrowthCalculator.Summarize(history, Core.Bands.BandSettings.Default);
@@ -46,7 +71,7 @@ public sealed class GrowthPointsTests : StoreTestBase
     public async Task Points_WhenTheKeptRowDoesNotParse_AreComputedAfresh()
     {
         var history = await WriteIrregularHistoryAsync("alice", new Random(3));
-        await KeepPointsAsync();
+        await KeepPointsAsync(TimeSpan.FromDays(16));
         await Database.ExecuteAsync("UPDATE account_growth SET points = 'not:points;x'");
 
         Assert.Equal(GrowthCalculator.Candidates(history), await ReadPointsAsync());
@@ -88,24 +113,38 @@ public sealed class GrowthPointsTests : StoreTestBase
                 {
                     AdvanceClock(TimeSpan.FromHours(random.Next(1, 7)));
                 }
+
+                // Now and then one arrives late: written after later ones, with an earlier instant.
+                if (day > 0 && random.Next(8) == 0)
+                {
+                    var late = Clock.GetUtcNow() - TimeSpan.FromHours(random.Next(1, 40));
+                    await SaveAsync(new ObservationBuilder(watchKey, late).WithCounts(followers, 1, 1));
+                    measured.Add(new GrowthPoint(late, followers));
+                }
             }
 
             AdvanceClock(TimeSpan.FromHours(random.Next(1, 12)));
         }
 
-        return measured;
+        // The calculator takes them in the store's order: by instant, then as written.
+        return [.. measured.Select(static (point, written) => (point, written)).OrderBy(static p => p.point.At).ThenBy(static p => p.written).Select(static p => p.point)];
     }
 
-    private async Task KeepPointsAsync()
+    /// <summary>
+    /// Runs the analysis's read and write of the account as a round after its last snapshot does: everything before
+    /// that snapshot already evaluated, so the read holds that one and the look-back.
+    /// </summary>
+    private async Task KeepPointsAsync(TimeSpan lookBack)
     {
-        await using var connection = await Database.OpenAsync();
-        await using var transaction = connection.BeginTransaction();
-        using (var writer = new GrowthPointsWriter(connection))
-        {
-            writer.Refresh((await StatusOfAsync("alice")).AccountId!.Value, Clock.GetUtcNow());
-        }
-
-        transaction.Commit();
+        await Database.ExecuteAsync("""
+            INSERT INTO band_states (account_id, pending_count, last_snapshot_id, updated_at)
+            SELECT account_id, 0, max(id) - 1, 0 FROM snapshots GROUP BY account_id
+            """);
+        var store = new SqliteAnalysisStore(Connections, Clock);
+        var status = await StatusOfAsync("alice");
+        var input = Assert.Single(await store.LoadAsync(Platform, [status.PlatformId!], Clock.GetUtcNow() - lookBack, CancellationToken.None));
+        var cursor = input.Snapshots.Max(static s => s.Id);
+        await store.SaveAsync([new AnalysisUpdate(input.AccountId, input.Cursor, cursor, input.State, [], []) { GrowthPoints = input.GrowthPoints }], CancellationToken.None);
     }
 
     private async Task<IReadOnlyList<GrowthPoint>> ReadPointsAsync() => Assert.Single(await ReadAllAsync());
