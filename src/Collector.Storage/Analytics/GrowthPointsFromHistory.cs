@@ -17,9 +17,10 @@ internal sealed class GrowthPointsFromHistory : IDisposable
 {
     private const string Measured = "FROM snapshots AS m WHERE m.account_id = $account_id AND m.followers IS NOT NULL";
 
-    // The last measured point before $until (the first written among equals), the first after $start and before $at,
-    // and the first at or after $from; UNION ALL of LIMIT 1 arms runs each as one seek of the (account_id,
-    // collected_at) index, with no temporary table.
+    // The last measured point before $since and the last at or before $start (each the first written among equal
+    // instants, as the calculator keeps the first of equals), the first after $start and before $at, and the first at
+    // or after $from. UNION ALL of LIMIT 1 arms: each is a seek or two of the (account_id, collected_at) index, and
+    // no temporary table is built.
     private static readonly string EdgesSql = $"""
         SELECT * FROM ({LastBefore("<", "$since")})
         UNION ALL SELECT * FROM ({LastBefore("<=", "$start")})
@@ -75,10 +76,8 @@ internal sealed class GrowthPointsFromHistory : IDisposable
             }
         }
 
-        // The latest measured point is among those read only if it is since the look-back start; every shorter
-        // window must start there too, for the read to hold both points around its start.
         var latest = _points.Count > 0 ? _points[^1].Point.At : DateTimeOffset.MinValue;
-        if (latest < since || GrowthCalculator.WindowDays.Any(days => days < LongestWindow.TotalDays && latest - TimeSpan.FromDays(days) < since))
+        if (!ReadHoldsShorterWindows(latest, since))
         {
             return _seeksAlone.Read(accountId);
         }
@@ -121,6 +120,29 @@ internal sealed class GrowthPointsFromHistory : IDisposable
         {
             _edges.Reset();
         }
+    }
+
+    /// <summary>
+    /// Whether the latest measured point is among those read (it is since the look-back start) and every window shorter
+    /// than the longest starts there too, so that the read holds the points on both sides of its start.
+    /// </summary>
+    private static bool ReadHoldsShorterWindows(DateTimeOffset latest, DateTimeOffset since)
+    {
+        if (latest < since)
+        {
+            return false;
+        }
+
+        foreach (var days in GrowthCalculator.WindowDays)
+        {
+            var start = latest - TimeSpan.FromDays(days);
+            if (start < since && TimeSpan.FromDays(days) < LongestWindow)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string LastBefore(string comparison, string until) =>

@@ -1,6 +1,6 @@
 using Collector.Core.Analytics;
-using Collector.Storage.Analytics;
 using Collector.Core.Bands;
+using Collector.Storage.Analytics;
 using Collector.Storage.Status;
 using Microsoft.Data.Sqlite;
 
