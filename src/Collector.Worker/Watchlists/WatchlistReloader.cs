@@ -125,8 +125,8 @@ internal sealed partial class WatchlistReloader(
             }
 
             var accepted = state.Accept(result.Document!, time.GetUtcNow());
-            LogReloaded(source.Path, accepted.Document.Accounts.Count, accepted.Version);
             await scheduler.SyncAsync(cancellationToken);
+            LogReloaded(source.Path, accepted.Document.Accounts.Count, accepted.Version);
         }
         finally
         {

@@ -53,6 +53,9 @@ public sealed class WatchlistReloadTests
         File.Move(temporary, worker.WatchlistPath, overwrite: true);
 
         await WaitForVersionAsync(worker, 2);
+
+        // The new watchlist is in force first, then the schedule follows it: wait for the new group's next round.
+        await Eventually.HoldsAsync(async () => await worker.NextRoundAsync("bluesky", "every 2h") is not null, "the new group was scheduled");
         var scheduler = await worker.SchedulerAsync();
         Assert.Null(await scheduler.GetJobDetail(new CollectionGroup("bluesky", "every 6h").JobKey));
         Assert.Equal(WorkerHarness.Start.AddHours(2), await worker.NextRoundAsync("bluesky", "every 2h"));
