@@ -31,7 +31,7 @@ internal sealed class SqliteAnalysisStore(SqliteConnectionFactory connections, T
         await connections.Shared.RunAsync(
             session =>
             {
-                session.Part(static connection => new AnalysisWrites(connection)).Save(updates, now, cancellationToken);
+                AnalysisWrites.Save(session, updates, now, cancellationToken);
                 return true;
             },
             cancellationToken);

@@ -1,5 +1,4 @@
 using Collector.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Collector.Storage.Collection;
 
@@ -17,63 +16,38 @@ internal sealed class BatchWriter(SqliteConnectionFactory connections)
         connections.Shared.RunAsync(
             session =>
             {
-                session.Part(static connection => new Statements(connection)).Write(platform, observations, failures, cancellationToken);
+                Write(session, platform, observations, failures, cancellationToken);
                 return true;
             },
             cancellationToken);
 
-    private sealed class Statements : IDisposable
+    /// <summary>
+    /// One transaction (BEGIN IMMEDIATE: the write lock is taken, or waited for, up front; a deferred transaction
+    /// would get SQLITE_BUSY without waiting when it upgrades mid-batch while another process writes). SQLite does
+    /// the work synchronously whatever API is called, so the rows are written without a task per statement; a
+    /// cancellation (shutdown) between rows leaves the transaction uncommitted and its dispose rolls it back.
+    /// </summary>
+    private static void Write(
+        SharedConnection.Session session,
+        string platform,
+        IReadOnlyList<AccountObservation> observationRows,
+        IReadOnlyList<AccountFailure> failureRows,
+        CancellationToken cancellationToken)
     {
-        private readonly SqliteConnection _connection;
-        private readonly ObservationWriter _observations;
-        private readonly FailureWriter _failures;
+        var observations = session.Part(static connection => new ObservationWriter(connection));
+        var failures = session.Part(static connection => new FailureWriter(connection));
+        using var transaction = session.Connection.BeginTransaction();
+        observations.Enlist(transaction);
+        failures.Enlist(transaction);
+        observations.Write(platform, observationRows, cancellationToken);
 
-        public Statements(SqliteConnection connection)
+        for (var i = 0; i < failureRows.Count; i++)
         {
-            _connection = connection;
-            _observations = new ObservationWriter(connection);
-            try
-            {
-                _failures = new FailureWriter(connection);
-            }
-            catch
-            {
-                _observations.Dispose();
-                throw;
-            }
-        }
-
-        /// <summary>
-        /// One transaction (BEGIN IMMEDIATE: the write lock is taken, or waited for, up front; a deferred transaction
-        /// would get SQLITE_BUSY without waiting when it upgrades mid-batch while another process writes). SQLite does
-        /// the work synchronously whatever API is called, so the rows are written without a task per statement; a
-        /// cancellation (shutdown) between rows leaves the transaction uncommitted and its dispose rolls it back.
-        /// </summary>
-        public void Write(
-            string platform,
-            IReadOnlyList<AccountObservation> observationRows,
-            IReadOnlyList<AccountFailure> failureRows,
-            CancellationToken cancellationToken)
-        {
-            using var transaction = _connection.BeginTransaction();
-            _observations.Enlist(transaction);
-            _failures.Enlist(transaction);
-            _observations.Write(platform, observationRows, cancellationToken);
-
-            for (var i = 0; i < failureRows.Count; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                _failures.Write(platform, failureRows[i]);
-            }
-
             cancellationToken.ThrowIfCancellationRequested();
-            transaction.Commit();
+            failures.Write(platform, failureRows[i]);
         }
 
-        public void Dispose()
-        {
-            _observations.Dispose();
-            _failures.Dispose();
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        transaction.Commit();
     }
 }
