@@ -8,7 +8,9 @@ namespace Collector.Benchmarks.Harness;
 
 /// <summary>
 /// Starts this harness (<c>serve</c>, <c>round</c>) or the real <c>collector</c> executable as a child process with a
-/// clean environment: no <c>COLLECTOR_*</c> variables or credential directory of the caller's leak into a measurement.
+/// clean environment: no <c>COLLECTOR_*</c> variables, credential or cache directory of the caller's leak into a
+/// measurement. Each form of <c>collector</c> (build output, published) keeps its startup profiles in a cache directory
+/// of its own, as one installation would.
 /// </summary>
 internal static class ChildProcess
 {
@@ -41,6 +43,7 @@ internal static class ChildProcess
 
         var host = Environment.ProcessPath is { } path && IsDotnetMuxer(path) ? path : "dotnet";
         var info = New(host, workingDirectory);
+        info.Environment["XDG_CACHE_HOME"] = Path.Combine(workingDirectory, "cache-build-output");
         info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
@@ -97,6 +100,7 @@ internal static class ChildProcess
         return (workingDirectory, args) =>
         {
             var info = New("dotnet", workingDirectory);
+            info.Environment["XDG_CACHE_HOME"] = Path.Combine(directory, "cache");
             info.ArgumentList.Add(dll);
             foreach (var arg in args)
             {
@@ -145,7 +149,7 @@ internal static class ChildProcess
             StandardOutputEncoding = Encoding.UTF8,
         };
         foreach (var name in info.Environment.Keys.Where(static k =>
-            k.StartsWith("COLLECTOR_", StringComparison.OrdinalIgnoreCase) || k == "CREDENTIALS_DIRECTORY").ToList())
+            k.StartsWith("COLLECTOR_", StringComparison.OrdinalIgnoreCase) || k is "CREDENTIALS_DIRECTORY" or "CACHE_DIRECTORY").ToList())
         {
             info.Environment.Remove(name);
         }

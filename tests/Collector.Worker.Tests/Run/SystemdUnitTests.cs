@@ -15,7 +15,7 @@ public sealed class SystemdUnitTests
     }
 
     [Fact]
-    public void Unit_IsANotifyServiceWithStateCredentialsAndHardening_ButNotProtectProcInvisible()
+    public void Unit_IsANotifyServiceWithStateCacheCredentialsAndHardening_ButNotProtectProcInvisible()
     {
         var settings = File.ReadAllLines(Unit)
             .Where(static l => l.Contains('=', StringComparison.Ordinal) && !l.StartsWith('#'))
@@ -26,6 +26,7 @@ public sealed class SystemdUnitTests
         Assert.Equal("notify", Single("Type"));
         Assert.EndsWith("/collector.dll run", Single("ExecStart"), StringComparison.Ordinal);
         Assert.Equal("collector", Single("StateDirectory"));
+        Assert.Equal("collector", Single("CacheDirectory"));
         Assert.Contains(settings, static s => s.Key == "Environment" && s.Value == "COLLECTOR_STORAGE__PATH=%S/collector/collector.db");
         Assert.Contains(settings, static s => s.Key == "Environment" && s.Value == "COLLECTOR_HTTP__URLS=http://127.0.0.1:9464");
         Assert.Contains(settings, static s => s.Key == "LoadCredential" && s.Value == "Platforms__X__BearerToken");

@@ -6,7 +6,8 @@ namespace Collector.Worker.Tests.X;
 /// Runs the real <c>collector</c> executable (the Worker's build output, copied next to the tests) as a child process:
 /// its whole service graph, settings layering and console logging, with standard output and error captured. The
 /// environment is cleaned of <c>COLLECTOR_*</c> and <c>CREDENTIALS_DIRECTORY</c>, so nothing from the developer's
-/// shell (a real token) reaches a run, and tests can pass secrets the way operators do.
+/// shell (a real token) reaches a run, and tests can pass secrets the way operators do. Its cache directory is in the
+/// working directory unless a test sets another.
 /// </summary>
 internal static class CollectorProcess
 {
@@ -39,6 +40,10 @@ internal static class CollectorProcess
         {
             start.Environment.Remove(key);
         }
+
+        // The startup profile (StartupProfile) goes to the run's own directory, not the developer's ~/.cache.
+        start.Environment.Remove("CACHE_DIRECTORY");
+        start.Environment["XDG_CACHE_HOME"] = Path.Combine(workingDirectory, ".cache");
 
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
