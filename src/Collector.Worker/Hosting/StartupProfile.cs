@@ -5,7 +5,7 @@ namespace Collector.Worker.Hosting;
 /// <summary>
 /// Multicore JIT for every command (<see cref="ProfileOptimization"/>): a run records which methods it compiled, and
 /// the next run of the same command compiles them ahead on another core while the first one starts up
-/// (docs/benchmarks.md, item 20). The profiles live in the cache directory (systemd's <c>CacheDirectory=</c> for the
+/// (docs/benchmarks.md, item 19). The profiles live in the cache directory (systemd's <c>CacheDirectory=</c> for the
 /// service, else the XDG one); without one, or when it cannot be created, a command simply runs without a profile.
 /// The runtime ignores a profile written by another build or form (build output or ReadyToRun) and overwrites it.
 /// </summary>
