@@ -137,6 +137,33 @@ public sealed class RawStatementTests : IAsyncLifetime
         Assert.Equal((2, 0), (two, none));
     }
 
+    [Fact]
+    public void NativeColumns_UnderTheBundledProvider_AreTheOnesRead()
+    {
+        // The reads above go through NativeColumns only while SQLitePCL runs on the library they bind to.
+        Assert.True(NativeColumns.Available);
+    }
+
+    [Fact]
+    public void Read_TextWithAnEmbeddedNulAndEmptyText_KeepsEveryCharacter()
+    {
+        using var query = new RawStatement(_connection, "SELECT 'a' || char(0) || 'b', '', 42");
+
+        Assert.True(query.Step());
+        Assert.Equal(("a\0b", string.Empty, "42"), (query.String(0), query.NullableString(1), query.String(2)));
+    }
+
+    [Fact]
+    public void Dispose_Twice_IsHarmless()
+    {
+        var query = new RawStatement(_connection, "SELECT 1");
+
+        query.Dispose();
+        var again = Record.Exception(query.Dispose);
+
+        Assert.Null(again);
+    }
+
     private void Exec(string sql)
     {
         using var command = _connection.CreateCommand();
