@@ -36,7 +36,9 @@ internal static class GrowthPointsText
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<GrowthPoint>? Parse(string text)
     {
-        var points = new List<GrowthPoint>(8);
+        // Sized exactly: a status parses one list per account and holds them all until its rows are written.
+        var points = new GrowthPoint[text.AsSpan().Count(';') + 1];
+        var index = 0;
         foreach (var range in text.AsSpan().Split(';'))
         {
             var pair = text.AsSpan()[range];
@@ -49,7 +51,7 @@ internal static class GrowthPointsText
                 return null;
             }
 
-            points.Add(new GrowthPoint(SqliteInstant.FromStored(at), followers));
+            points[index++] = new GrowthPoint(SqliteInstant.FromStored(at), followers);
         }
 
         return points;

@@ -150,9 +150,10 @@ internal static class StatusJsonWriter
         writer.WriteString(Names.LastError, row.LastError);
         WriteInstant(writer, Names.NextAttemptAt, row.NextAttemptAt);
         writer.WriteStartArray(Names.Tags);
-        foreach (var tag in row.Tags)
+        // Index loops: a foreach over an interface boxes an enumerator per account.
+        for (var i = 0; i < row.Tags.Count; i++)
         {
-            writer.WriteStringValue(tag);
+            writer.WriteStringValue(row.Tags[i]);
         }
 
         writer.WriteEndArray();
@@ -174,8 +175,9 @@ internal static class StatusJsonWriter
 
         writer.WriteStartObject(Names.Growth);
         writer.WriteStartArray(Names.Windows);
-        foreach (var window in growth.Windows)
+        for (var i = 0; i < growth.Windows.Count; i++)
         {
+            var window = growth.Windows[i];
             writer.WriteStartObject();
             writer.WriteNumber(Names.Days, window.Days);
             WriteNumber(writer, Names.Change, window.Change);
