@@ -6,10 +6,16 @@ namespace Collector.Storage;
 /// <summary>
 /// SQLite's column functions called straight on the statement pointer, for <see cref="RawStatement"/>'s many-row
 /// reads. Through SQLitePCL.raw each call marshals the statement's SafeHandle (a reference count taken and dropped)
-/// and switches the thread out of and back into managed mode; a status of 100,000 accounts makes about 4 million of
-/// them (docs/benchmarks.md, item 20). These functions only read the current row's values from memory, so they
-/// may run without that switch. Stepping, which can wait on the disk or a lock, and everything else stay on SQLitePCL.raw.
+/// and switches the thread out of managed mode and back, about 45 times per account of a status
+/// (docs/benchmarks.md, item 20). Stepping, which can wait on the disk or a lock, and everything else stay on
+/// SQLitePCL.raw.
 /// </summary>
+/// <remarks>
+/// A call without the switch must not wait: the runtime cannot stop the thread for a garbage collection meanwhile.
+/// These functions only read the current row from memory, under their connection's mutex, and every connection here
+/// is used by one thread at a time (a read's own connection, or <see cref="SharedConnection"/>'s turn), so that mutex
+/// is never held by another thread.
+/// </remarks>
 internal static partial class NativeColumns
 {
     private const string Library = "e_sqlite3";
