@@ -21,8 +21,6 @@ internal sealed class RawStatement : IDisposable
     /// <summary>The native statement, for <see cref="NativeColumns"/>; 0 when they are not available.</summary>
     private readonly nint _native;
 
-    private bool _disposed;
-
     public RawStatement(SqliteConnection connection, string sql)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -129,12 +127,12 @@ internal sealed class RawStatement : IDisposable
 
     public void Dispose()
     {
-        if (_disposed)
+        // Disposing closes the handle, so a second call finds it closed and releases nothing twice.
+        if (_statement.IsClosed)
         {
             return;
         }
 
-        _disposed = true;
         if (_native != 0)
         {
             _statement.DangerousRelease();
