@@ -7,6 +7,15 @@ public interface IStatusReader
     Task<IReadOnlyList<AccountStatusRecord>> GetStatusAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// The records of <see cref="GetStatusAsync(CancellationToken)"/>, each handed over as soon as it is read instead
+    /// of all held at once. The entries are read in parts side by side: each part opens its own state with
+    /// <paramref name="openPart"/>, then adds its records to that state in entry order, from one thread at a time.
+    /// </summary>
+    /// <returns>The parts' states, in entry order.</returns>
+    Task<IReadOnlyList<TPart>> ReadStatusAsync<TPart>(
+        Func<TPart> openPart, Action<TPart, AccountStatusRecord> add, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The collection state of every (platform, watch key) known to the database, without the snapshot and growth
     /// columns of <see cref="GetStatusAsync(CancellationToken)"/>: a fraction of its reading and memory.
     /// </summary>

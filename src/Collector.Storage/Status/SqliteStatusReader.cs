@@ -74,14 +74,23 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections, in
     private const int FirstSnapshotColumn = 11;
     private const int GrowthPointsColumn = FirstSnapshotColumn + 13;
 
+    public async Task<IReadOnlyList<AccountStatusRecord>> GetStatusAsync(CancellationToken cancellationToken)
+    {
+        var parts = await ReadStatusAsync(static () => new List<AccountStatusRecord>(), static (part, record) => part.Add(record), cancellationToken);
+        return parts.Count == 1 ? parts[0] : [.. parts.SelectMany(static part => part)];
+    }
+
     /// <remarks>
     /// Over many entries the time goes to reading the rows' columns, one after another on one core. So the id range is
     /// cut into parts, one per core, read side by side on connections of their own (readers of a WAL database never
-    /// wait for each other), and the parts are joined in order. Each part is consistent in itself; a batch committed
-    /// while they run may show in one part and not yet in another, as it would a moment later.
+    /// wait for each other). Each part is consistent in itself; a batch committed while they run may show in one part
+    /// and not yet in another, as it would a moment later.
     /// </remarks>
-    public async Task<IReadOnlyList<AccountStatusRecord>> GetStatusAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TPart>> ReadStatusAsync<TPart>(
+        Func<TPart> openPart, Action<TPart, AccountStatusRecord> add, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(openPart);
+        ArgumentNullException.ThrowIfNull(add);
         long first, last;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         using (var ids = new RawStatement(connection, EntryIdsSql))
@@ -96,40 +105,35 @@ internal sealed class SqliteStatusReader(SqliteConnectionFactory connections, in
 
         var parts = (int)Math.Clamp((last - first + 1) / entriesPerPart, 1, Math.Max(1, maxParts));
         var size = ((last - first) / parts) + 1;
-        var reads = new Task<List<AccountStatusRecord>>[parts];
+        var reads = new Task<TPart>[parts];
         for (var part = 0; part < parts; part++)
         {
             var from = first + (part * size);
             var to = Math.Min(last, from + size - 1);
             reads[part] = parts == 1
-                ? ReadRangeAsync(from, to, cancellationToken)
-                : Task.Run(() => ReadRangeAsync(from, to, cancellationToken), cancellationToken);
+                ? ReadRangeAsync(from, to, openPart, add, cancellationToken)
+                : Task.Run(() => ReadRangeAsync(from, to, openPart, add, cancellationToken), cancellationToken);
         }
 
-        var records = new List<AccountStatusRecord>();
-        foreach (var part in await Task.WhenAll(reads))
-        {
-            records.AddRange(part);
-        }
-
-        return records;
+        return await Task.WhenAll(reads);
     }
 
-    private async Task<List<AccountStatusRecord>> ReadRangeAsync(long first, long last, CancellationToken cancellationToken)
+    private async Task<TPart> ReadRangeAsync<TPart>(
+        long first, long last, Func<TPart> openPart, Action<TPart, AccountStatusRecord> add, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         using var query = new RawStatement(connection, StatusSql);
         using var growth = new GrowthPointsQuery(connection);
         query.Bind("$first", first);
         query.Bind("$last", last);
-        var records = new List<AccountStatusRecord>();
+        var state = openPart();
         while (query.Step())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            records.Add(ReadStatus(query, growth));
+            add(state, ReadStatus(query, growth));
         }
 
-        return records;
+        return state;
     }
 
     public async Task<IReadOnlyList<WatchEntryState>> GetStatesAsync(CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Collector.Worker.Cli;
 /// <summary><c>collector status [--json]</c>: one row per watched account.</summary>
 internal static class StatusCommand
 {
-    /// <summary>What the command allocates per watched account: its record, row, growth and JSON (measured 2.3 KB).</summary>
+    /// <summary>What the table holds per watched account before it prints: its record, row and growth, and its cells.</summary>
     private const long BytesPerAccount = 2560;
 
     public static Command Create(GlobalOptions global, CliConsole console)
@@ -31,37 +31,42 @@ internal static class StatusCommand
         }
 
         using (session)
-        using (NoCollections.For(session.Watchlist!.Accounts.Count * BytesPerAccount))
         {
+            var watchlist = session.Watchlist!;
             var reader = session.Services.GetRequiredService<IStatusReader>();
-            var records = await reader.GetStatusAsync(token);
             var platforms = await session.Services.GetRequiredService<IPlatformStateStore>().GetAllAsync(token);
-            var now = session.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var rows = new StatusRows(watchlist, platforms, session.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             if (json)
             {
-                await WriteJsonAsync(console, StatusBuilder.Rows(session.Watchlist!, records, platforms, now), token);
+                // Rows are formatted as their records are read and the records dropped, so collections find little
+                // alive; a region without them would only spread the burst over fresh memory.
+                using var document = await StatusJsonDocument.ReadAsync(reader, rows, token);
+                await WriteJsonAsync(console, document, token);
             }
             else
             {
-                WriteTable(console, StatusBuilder.Build(session.Watchlist!, records, platforms, now));
+                using (NoCollections.For(watchlist.Accounts.Count * BytesPerAccount))
+                {
+                    WriteTable(console, rows.Build(await reader.GetStatusAsync(token)));
+                }
             }
 
             return ExitCodes.Success;
         }
     }
 
-    /// <summary>Streams the rows: as bytes straight to standard output when that is where Out goes.</summary>
-    private static async Task WriteJsonAsync(CliConsole console, IReadOnlyList<StatusRow> rows, CancellationToken token)
+    /// <summary>As bytes straight to standard output when that is where Out goes.</summary>
+    private static async Task WriteJsonAsync(CliConsole console, StatusJsonDocument document, CancellationToken token)
     {
         if (console.OutStream is { } stream)
         {
             // Whatever Out still buffers comes first.
             await console.Out.FlushAsync(token);
-            await StatusJsonWriter.WriteAsync(rows, stream, token);
+            await document.WriteAsync(stream, token);
         }
         else
         {
-            await StatusJsonWriter.WriteAsync(rows, console.Out, token);
+            await document.WriteAsync(console.Out, token);
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -7,18 +5,14 @@ using System.Text.Json;
 namespace Collector.Worker.Output;
 
 /// <summary>
-/// Writes <c>status --json</c> as UTF-8: the same bytes as serializing the whole list through
-/// <see cref="CliJsonContext"/>, without holding 100,000 rows and their 111 MB of text at once. Blocks of rows are
-/// built and formatted on the thread pool, a few blocks ahead, and written in order (docs/benchmarks.md, items 4 and
-/// 10). Property order and names follow <see cref="StatusRow"/>; a test compares the two ways.
+/// Formats one row of <c>status --json</c> as UTF-8, as serializing the whole list through <see cref="CliJsonContext"/>
+/// writes it (<see cref="StatusJsonDocument"/> joins the rows). Property order and names follow
+/// <see cref="StatusRow"/>; a test compares the two ways.
 /// </summary>
 internal static class StatusJsonWriter
 {
-    /// <summary>Rows per block: about 280 KB of JSON, few enough blocks to keep every core busy.</summary>
-    internal const int BlockRows = 256;
-
     /// <summary>The options <see cref="CliJsonContext"/> writes with (indented, its encoder), so the bytes are equal.</summary>
-    private static readonly JsonWriterOptions Options = new()
+    internal static readonly JsonWriterOptions Options = new()
     {
         Indented = CliJsonContext.Default.Options.WriteIndented,
         IndentCharacter = CliJsonContext.Default.Options.IndentCharacter,
@@ -27,111 +21,11 @@ internal static class StatusJsonWriter
         Encoder = CliJsonContext.Default.Options.Encoder,
     };
 
-    /// <summary>Bytes decoded at a time for a <see cref="TextWriter"/>.</summary>
-    private const int DecodeBytes = 16 * 1024;
-
-    private static readonly byte[] NewLine = Encoding.UTF8.GetBytes(Options.NewLine);
-
-    /// <summary>The array and a final line break, as <c>WriteLine(JsonSerializer.Serialize(rows))</c> printed it.</summary>
-    /// <param name="rows">Read once each, from several threads (<see cref="StatusBuilder.Rows"/> builds them then).</param>
-    public static async Task WriteAsync(IReadOnlyList<StatusRow> rows, Stream output, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        await WriteAsync(rows, (chunk, token) => output.WriteAsync(chunk, token), cancellationToken);
-        await output.FlushAsync(cancellationToken);
-    }
-
-    /// <inheritdoc cref="WriteAsync(IReadOnlyList{StatusRow}, Stream, CancellationToken)"/>
-    public static async Task WriteAsync(IReadOnlyList<StatusRow> rows, TextWriter output, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        var decoder = Encoding.UTF8.GetDecoder();
-        var chars = new char[Encoding.UTF8.GetMaxCharCount(DecodeBytes)];
-        await WriteAsync(rows, async (chunk, token) =>
-        {
-            for (var start = 0; start < chunk.Length;)
-            {
-                var piece = chunk[start..Math.Min(chunk.Length, start + DecodeBytes)];
-                var count = decoder.GetChars(piece.Span, chars, flush: false);
-                await output.WriteAsync(chars.AsMemory(0, count), token);
-                start += piece.Length;
-            }
-        }, cancellationToken);
-        await output.FlushAsync(cancellationToken);
-    }
-
-    private static async Task WriteAsync(
-        IReadOnlyList<StatusRow> rows, Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> sink, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0)
-        {
-            await sink("[]"u8.ToArray(), cancellationToken);
-            await sink(NewLine, cancellationToken);
-            return;
-        }
-
-        // Each block is an indented array of its own: "[", then every row as the list would hold it (a line break,
-        // the indentation, the object, a comma between), then a line break and "]". Its inner part is exactly the
-        // list's text for those rows, so the blocks, joined by commas inside one pair of brackets, are the list.
-        var ahead = Math.Max(2, 2 * Environment.ProcessorCount);
-        var pending = new Queue<Task<ArrayBufferWriter<byte>>>();
-        var spare = new ConcurrentBag<ArrayBufferWriter<byte>>();
-        try
-        {
-            await sink("["u8.ToArray(), cancellationToken);
-            var first = true;
-            for (var start = 0; start < rows.Count || pending.Count > 0;)
-            {
-                if (start < rows.Count && pending.Count < ahead)
-                {
-                    var (from, count) = (start, Math.Min(BlockRows, rows.Count - start));
-                    pending.Enqueue(Task.Run(() => Format(rows, from, count, spare), cancellationToken));
-                    start += count;
-                    continue;
-                }
-
-                var block = await pending.Dequeue();
-                if (!first)
-                {
-                    await sink(","u8.ToArray(), cancellationToken);
-                }
-
-                await sink(block.WrittenMemory[1..^(NewLine.Length + 1)], cancellationToken);
-                block.ResetWrittenCount();
-                spare.Add(block);
-                first = false;
-            }
-
-            await sink(NewLine, cancellationToken);
-            await sink("]"u8.ToArray(), cancellationToken);
-            await sink(NewLine, cancellationToken);
-        }
-        finally
-        {
-            // After a failure or a cancellation, nothing is left formatting once this returns.
-            await ((Task)Task.WhenAll(pending)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
-    private static ArrayBufferWriter<byte> Format(IReadOnlyList<StatusRow> rows, int from, int count, ConcurrentBag<ArrayBufferWriter<byte>> spare)
-    {
-        var buffer = spare.TryTake(out var reused) ? reused : new ArrayBufferWriter<byte>(320 * 1024);
-        using var writer = new Utf8JsonWriter(buffer, Options);
-        writer.WriteStartArray();
-        for (var i = from; i < from + count; i++)
-        {
-            WriteRow(writer, rows[i]);
-        }
-
-        writer.WriteEndArray();
-        writer.Flush();
-        return buffer;
-    }
+    internal static readonly byte[] NewLine = Encoding.UTF8.GetBytes(Options.NewLine);
 
     // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WriteRow(Utf8JsonWriter writer, StatusRow row)
+    internal static void WriteRow(Utf8JsonWriter writer, StatusRow row)
     {
         writer.WriteStartObject();
         writer.WriteString(Names.Platform, row.Platform);

@@ -129,6 +129,36 @@ public sealed class StatusReaderTests : StoreTestBase
     }
 
     [Fact]
+    public async Task ReadStatus_InParts_HandsEachPartItsOwnEntriesInOrderFromOneThreadAtATime()
+    {
+        await SaveAsync([.. Enumerable.Range(0, 7).Select(i => Observed($"user{i}").WithCounts(i, 0, 0).Build())]);
+        var inParts = new SqliteStatusReader(new SqliteConnectionFactory(Database.Path), maxParts: 3, entriesPerPart: 1);
+
+        var parts = await inParts.ReadStatusAsync(
+            static () => new Part(),
+            static (part, record) =>
+            {
+                Assert.Equal(0, Interlocked.Increment(ref part.Adding) - 1);
+                part.Records.Add(record);
+                Interlocked.Decrement(ref part.Adding);
+            },
+            CancellationToken.None);
+
+        Assert.Equal(3, parts.Count);
+        Assert.All(parts, static part => Assert.NotEmpty(part.Records));
+        var whole = await Reader.GetStatusAsync(CancellationToken.None);
+        Assert.Equal(whole.Select(static r => r.WatchKey), parts.SelectMany(static p => p.Records).Select(static r => r.WatchKey));
+    }
+
+    [Fact]
+    public async Task ReadStatus_EmptyDatabase_OpensNoPart()
+    {
+        var parts = await Reader.ReadStatusAsync(static () => new Part(), static (part, record) => part.Records.Add(record), CancellationToken.None);
+
+        Assert.Empty(parts);
+    }
+
+    [Fact]
     public async Task GetStates_GiveEveryEntryTheStateItsStatusHas()
     {
         await SaveAsync(Observed("alice").WithCounts(1, 0, 0), Observed("bob").WithCounts(2, 0, 0));
@@ -186,5 +216,11 @@ public sealed class StatusReaderTests : StoreTestBase
             Assert.Equal(lastRoundAt, row.Latest.CollectedAt);
             Assert.Equal(row.AccountId, row.Latest.AccountId);
         }
+    }
+
+    private sealed class Part
+    {
+        public readonly List<Core.Storage.AccountStatusRecord> Records = [];
+        public int Adding;
     }
 }
