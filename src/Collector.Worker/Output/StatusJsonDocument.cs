@@ -40,12 +40,12 @@ internal sealed class StatusJsonDocument : IDisposable
         {
             await reader.ReadStatusAsync(document.NewPart, (part, record) =>
             {
-                for (var index = rows.FirstIndexOf(record); index >= 0; index = rows.NextIndexOf(index))
+                foreach (var (position, account) in rows.AccountsOf(record))
                 {
-                    part.Write(index, rows.Row(index, record));
+                    part.Write(position, rows.Row(account, record));
                 }
             }, cancellationToken);
-            document.Complete(index => rows.Row(index, null));
+            document.Complete(position => rows.Row(position, null));
             return document;
         }
         catch

@@ -15,11 +15,7 @@ namespace Collector.Worker.Output;
 internal sealed class StatusRows
 {
     private readonly IReadOnlyList<WatchedAccount> _accounts;
-    private readonly Dictionary<string, Dictionary<string, int>> _firstIndex = new(StringComparer.Ordinal);
-
-    /// <summary>The next account with the same key, or -1; only a hand-built document can list one twice.</summary>
-    private readonly int[] _nextSameKey;
-
+    private readonly AccountKeyIndex _index;
     private readonly Dictionary<string, PlatformStateRecord> _paused;
     private readonly DateTimeOffset _now;
 
@@ -29,10 +25,9 @@ internal sealed class StatusRows
     {
         ArgumentNullException.ThrowIfNull(watchlist);
         _accounts = watchlist.Accounts;
-        _nextSameKey = new int[_accounts.Count];
+        _index = new AccountKeyIndex(_accounts);
         _paused = (platforms ?? []).ToDictionary(static p => p.Platform, StringComparer.Ordinal);
         _now = now ?? DateTimeOffset.MinValue;
-        Index();
     }
 
     public int Count => _accounts.Count;
@@ -45,9 +40,9 @@ internal sealed class StatusRows
         for (var r = 0; r < records.Count; r++)
         {
             var record = records[r];
-            for (var index = FirstIndexOf(record); index >= 0; index = _nextSameKey[index])
+            foreach (var (position, account) in AccountsOf(record))
             {
-                rows[index] = Row(index, record);
+                rows[position] = Row(account, record);
             }
         }
 
@@ -59,22 +54,24 @@ internal sealed class StatusRows
         return rows!;
     }
 
-    /// <summary>The first account <paramref name="record"/> belongs to, or -1 when the watchlist no longer has it.</summary>
-    public int FirstIndexOf(AccountStatusRecord record)
+    /// <summary>
+    /// The accounts <paramref name="record"/> belongs to, with their positions: none when the watchlist no longer has
+    /// it, one otherwise (a document built in code may list a key twice).
+    /// </summary>
+    public AccountKeyIndex.Matches AccountsOf(AccountStatusRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return _firstIndex.TryGetValue(record.Platform, out var keys) && keys.TryGetValue(record.WatchKey, out var index) ? index : -1;
+        return _index.Find(record.Platform, record.WatchKey);
     }
 
-    /// <summary>The next account after <paramref name="index"/> with the same key, or -1.</summary>
-    public int NextIndexOf(int index) => _nextSameKey[index];
+    /// <summary>The row of the account at <paramref name="position"/>, with its record if any.</summary>
+    public StatusRow Row(int position, AccountStatusRecord? record) => Row(_accounts[position], record);
 
-    /// <summary>The row of account <paramref name="index"/> with its record; safe to call from several threads.</summary>
+    /// <summary>The row of <paramref name="account"/> with its record; safe to call from several threads.</summary>
     // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public StatusRow Row(int index, AccountStatusRecord? record)
+    public StatusRow Row(WatchedAccount account, AccountStatusRecord? record)
     {
-        var account = _accounts[index];
         var latest = record?.Latest;
         var state = record?.State;
         var growth = latest is not null && record!.GrowthPoints.Count > 0
@@ -102,36 +99,5 @@ internal sealed class StatusRows
             growth,
             pause?.Until,
             pause?.Reason);
-    }
-
-    /// <summary>
-    /// One ordinal string dictionary per platform: over 100,000 accounts, hashing one string with the dictionary's
-    /// fast ordinal comparer costs a fraction of hashing a tuple of two with the default one.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Index()
-    {
-        for (var index = 0; index < _accounts.Count; index++)
-        {
-            var account = _accounts[index];
-            _nextSameKey[index] = -1;
-            if (!_firstIndex.TryGetValue(account.Platform, out var keys))
-            {
-                keys = new Dictionary<string, int>(StringComparer.Ordinal);
-                _firstIndex.Add(account.Platform, keys);
-            }
-
-            if (!keys.TryAdd(account.Key, index))
-            {
-                // A repeated key: chained after the last account with it.
-                var last = keys[account.Key];
-                while (_nextSameKey[last] >= 0)
-                {
-                    last = _nextSameKey[last];
-                }
-
-                _nextSameKey[last] = index;
-            }
-        }
     }
 }

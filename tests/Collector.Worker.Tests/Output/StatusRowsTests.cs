@@ -76,18 +76,44 @@ public sealed class StatusRowsTests
         var built = rows.Build([Record("bluesky", "a.example.com", 1), Record("x", "a.example.com", 2)]);
 
         Assert.Equal([1L, 2L, null, null, 1L, 1L], Followers(built));
-        Assert.Equal(0, rows.FirstIndexOf(Record("bluesky", "a.example.com", 1)));
-        Assert.Equal([4, 5, -1], new[] { rows.NextIndexOf(0), rows.NextIndexOf(4), rows.NextIndexOf(5) });
+        Assert.Equal([0, 4, 5], Positions(rows, Record("bluesky", "a.example.com", 1)));
     }
 
     [Fact]
-    public void FirstIndexOf_ARecordTheWatchlistDoesNotHave_IsMinusOne()
+    public void AccountsOf_ARecordTheWatchlistDoesNotHave_IsNone()
     {
         var rows = new StatusRows(Watchlist);
 
-        Assert.Equal(-1, rows.FirstIndexOf(Record("bluesky", "gone.example.com", 9)));
-        Assert.Equal(-1, rows.FirstIndexOf(Record("mastodon", "a.example.com", 9)));
-        Assert.Equal(1, rows.FirstIndexOf(Record("x", "a.example.com", 9)));
+        Assert.Empty(Positions(rows, Record("bluesky", "gone.example.com", 9)));
+        Assert.Empty(Positions(rows, Record("mastodon", "a.example.com", 9)));
+        Assert.Equal([1], Positions(rows, Record("x", "a.example.com", 9)));
+    }
+
+    [Fact]
+    public void AccountsOf_ALargeWatchlist_FindsEveryAccountAtItsPosition()
+    {
+        // Enough accounts to be hashed on several threads, and to make keys share slots.
+        var watchlist = Watchlist with { Accounts = [.. Enumerable.Range(0, 50_000).Select(static i => WatchedAccountBuilder.Account(i % 3 == 0 ? "x" : "bluesky", $"u{i}.example.com"))] };
+        var rows = new StatusRows(watchlist);
+
+        for (var i = 0; i < 50_000; i++)
+        {
+            Assert.Equal([i], Positions(rows, Record(i % 3 == 0 ? "x" : "bluesky", $"u{i}.example.com", i)));
+        }
+
+        Assert.Empty(Positions(rows, Record("x", "u1.example.com", 1)));
+    }
+
+    private static List<int> Positions(StatusRows rows, AccountStatusRecord record)
+    {
+        var positions = new List<int>();
+        foreach (var (position, account) in rows.AccountsOf(record))
+        {
+            Assert.Equal((record.Platform, record.WatchKey), (account.Platform, account.Key));
+            positions.Add(position);
+        }
+
+        return positions;
     }
 
     private static long?[] Followers(IReadOnlyList<StatusRow> rows) => [.. rows.Select(static r => r.Followers)];
