@@ -1,3 +1,4 @@
+using System.Text;
 using Collector.Core.Watchlist.Cache;
 
 namespace Collector.Core.Watchlist;
@@ -18,6 +19,29 @@ public sealed record WatchlistDocument(
     public WatchedAccount? Find(string platform, string key) => Accounts is CachedAccounts cached
         ? cached.Find(platform, key)
         : Accounts.FirstOrDefault(a => a.Platform == platform && a.Key == key);
+
+    /// <summary>
+    /// Hands <paramref name="visit"/> the platform and the UTF-8 bytes of the key of each account from position
+    /// <paramref name="from"/> up to <paramref name="to"/>, in order; a document from the cache does so without
+    /// building the entries.
+    /// </summary>
+    public void VisitKeys(int from, int to, AccountKeyVisitor visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(to, Accounts.Count);
+        if (Accounts is CachedAccounts cached)
+        {
+            cached.VisitKeys(from, to, visit);
+            return;
+        }
+
+        for (var position = from; position < to; position++)
+        {
+            var account = Accounts[position];
+            visit(position, account.Platform, Encoding.UTF8.GetBytes(account.Key));
+        }
+    }
 
     /// <summary>
     /// How many accounts each platform has (platforms without any are left out), without building the entries of a

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Collector.Core.Watchlist;
 
 namespace Collector.Worker.Output;
@@ -12,30 +13,24 @@ namespace Collector.Worker.Output;
 /// </summary>
 internal sealed class AccountKeyIndex
 {
-    /// <summary>Below this many accounts the hashes are computed on one thread.</summary>
-    private const int AccountsPerThread = 16 * 1024;
+    /// <summary>Keys up to this many UTF-8 bytes are encoded on the stack to be hashed.</summary>
+    private const int StackKeyBytes = 256;
 
     private readonly IReadOnlyList<WatchedAccount> _accounts;
 
     /// <summary>Open addressing, at most half full: a hash in the high half, the position + 1 in the low; 0 is empty.</summary>
     private readonly long[] _slots;
 
-    public AccountKeyIndex(IReadOnlyList<WatchedAccount> accounts)
+    /// <remarks>
+    /// The keys are hashed as the document stores them: a cached watchlist hands over each key's bytes without building
+    /// its entry, so 100,000 accounts are indexed in a few milliseconds on one core.
+    /// </remarks>
+    public AccountKeyIndex(WatchlistDocument watchlist)
     {
-        ArgumentNullException.ThrowIfNull(accounts);
-        _accounts = accounts;
-        _slots = new long[BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, 2 * accounts.Count))];
-        var hashes = Hashes(accounts);
-        for (var position = 0; position < hashes.Length; position++)
-        {
-            var slot = Home(hashes[position]);
-            while (_slots[slot] != 0)
-            {
-                slot = Next(slot);
-            }
-
-            _slots[slot] = ((long)hashes[position] << 32) | (uint)(position + 1);
-        }
+        ArgumentNullException.ThrowIfNull(watchlist);
+        _accounts = watchlist.Accounts;
+        _slots = new long[BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, 2 * _accounts.Count))];
+        watchlist.VisitKeys(0, _accounts.Count, Add);
     }
 
     /// <summary>The accounts with <paramref name="key"/> on <paramref name="platform"/>, in watchlist order.</summary>
@@ -43,34 +38,31 @@ internal sealed class AccountKeyIndex
     {
         ArgumentNullException.ThrowIfNull(platform);
         ArgumentNullException.ThrowIfNull(key);
-        return new Matches(this, platform, key);
+        Span<byte> bytes = Encoding.UTF8.GetMaxByteCount(key.Length) <= StackKeyBytes ? stackalloc byte[StackKeyBytes] : new byte[Encoding.UTF8.GetMaxByteCount(key.Length)];
+        var hash = Hash(platform, bytes[..Encoding.UTF8.GetBytes(key, bytes)]);
+        return new Matches(this, platform, key, hash);
     }
 
-    private static int Hash(string platform, string key) =>
-        HashCode.Combine(StringComparer.Ordinal.GetHashCode(platform), StringComparer.Ordinal.GetHashCode(key));
-
-    /// <summary>
-    /// Each account's hash. Reading an account of a cached watchlist builds it, so a large watchlist is read on every
-    /// core; the accounts are dropped at once.
-    /// </summary>
-    private static int[] Hashes(IReadOnlyList<WatchedAccount> accounts)
+    private static int Hash(string platform, ReadOnlySpan<byte> key)
     {
-        var hashes = new int[accounts.Count];
-        var ranges = Math.Clamp(accounts.Count / AccountsPerThread, 1, Environment.ProcessorCount);
-        var size = (accounts.Count / ranges) + 1;
-        Parallel.For(0, ranges, range => HashRange(accounts, hashes, range * size, Math.Min(accounts.Count, (range + 1) * size)));
-        return hashes;
+        var hash = default(HashCode);
+        hash.Add(platform, StringComparer.Ordinal);
+        hash.AddBytes(key);
+        return hash.ToHashCode();
     }
 
     // Once per account of a status: optimized from the first call, not run unoptimized by a fresh process.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void HashRange(IReadOnlyList<WatchedAccount> accounts, int[] hashes, int from, int to)
+    private void Add(int position, string platform, ReadOnlySpan<byte> key)
     {
-        for (var position = from; position < to; position++)
+        var hash = Hash(platform, key);
+        var slot = Home(hash);
+        while (_slots[slot] != 0)
         {
-            var account = accounts[position];
-            hashes[position] = Hash(account.Platform, account.Key);
+            slot = Next(slot);
         }
+
+        _slots[slot] = ((long)hash << 32) | (uint)(position + 1);
     }
 
     private int Home(int hash) => hash & (_slots.Length - 1);
@@ -86,11 +78,10 @@ internal sealed class AccountKeyIndex
         private readonly int _hash;
         private int _slot;
 
-        internal Matches(AccountKeyIndex index, string platform, string key)
+        internal Matches(AccountKeyIndex index, string platform, string key, int hash)
         {
-            (_index, _platform, _key) = (index, platform, key);
-            _hash = Hash(platform, key);
-            _slot = index.Home(_hash);
+            (_index, _platform, _key, _hash) = (index, platform, key, hash);
+            _slot = index.Home(hash);
             Current = default;
         }
 

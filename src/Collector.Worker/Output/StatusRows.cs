@@ -25,7 +25,7 @@ internal sealed class StatusRows
     {
         ArgumentNullException.ThrowIfNull(watchlist);
         _accounts = watchlist.Accounts;
-        _index = new AccountKeyIndex(_accounts);
+        _index = new AccountKeyIndex(watchlist);
         _paused = (platforms ?? []).ToDictionary(static p => p.Platform, StringComparer.Ordinal);
         _now = now ?? DateTimeOffset.MinValue;
     }

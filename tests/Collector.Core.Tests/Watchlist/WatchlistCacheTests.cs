@@ -277,6 +277,29 @@ public sealed class WatchlistCacheTests : IDisposable
     }
 
     [Theory]
+    [InlineData(0, 6)]
+    [InlineData(2, 5)]
+    [InlineData(6, 6)]
+    public void VisitKeys_CachedOrParsed_HandsOverEachAccountsPlatformAndKeyInOrder(int from, int to)
+    {
+        Load(out _);
+        var cached = Load(out _).Document!;
+        var parsed = FullParse(_watchlist);
+        var expected = parsed.Accounts.Select((a, i) => (i, a.Platform, a.Key)).Skip(from).Take(to - from).ToList();
+
+        Assert.Equal(expected, Visited(cached, from, to));
+        Assert.Equal(expected, Visited(parsed, from, to));
+        Assert.Throws<ArgumentOutOfRangeException>(() => cached.VisitKeys(0, 7, static (_, _, _) => { }));
+    }
+
+    private static List<(int, string, string)> Visited(WatchlistDocument document, int from, int to)
+    {
+        var visited = new List<(int, string, string)>();
+        document.VisitKeys(from, to, (position, platform, key) => visited.Add((position, platform, System.Text.Encoding.UTF8.GetString(key))));
+        return visited;
+    }
+
+    [Theory]
     [InlineData("entry cut short")]
     [InlineData("a byte after the last entry")]
     public void Load_IntactHashButAnEntryItCannotRead_FallsBackToTheFullParse(string damage)

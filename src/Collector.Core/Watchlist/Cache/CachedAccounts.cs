@@ -72,6 +72,18 @@ internal sealed class CachedAccounts : IReadOnlyList<WatchedAccount>
         return null;
     }
 
+    /// <inheritdoc cref="WatchlistDocument.VisitKeys"/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void VisitKeys(int from, int to, AccountKeyVisitor visit)
+    {
+        var reader = new CacheReader(_bytes, from < Count ? _offsets[from] : _end, _end);
+        for (var position = from; position < to; position++)
+        {
+            var entry = ReadEntry(reader, _tables);
+            visit(position, _tables.Platforms[entry.Platform], reader.Utf8(entry.Key));
+        }
+    }
+
     /// <summary>How many entries each platform has, without building them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Dictionary<string, int> CountByPlatform()
