@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Collector.Core.Bands;
 using Collector.Core.Metrics;
 using Collector.Core.Storage;
-using Collector.Core.Watchlist;
 using Collector.TestKit.Builders;
 using Collector.Worker.Output;
 
@@ -130,10 +128,7 @@ public sealed class StatusJsonDocumentTests
     {
         // One record per part is out of the watchlist's order, one is for an account no longer listed, and one
         // account has no record yet.
-        var watchlist = new WatchlistDocument(
-            "watchlist.yaml",
-            new PlatformDefaults(new Schedule.Every(TimeSpan.FromHours(6)), 12, BandSettings.Default),
-            new Dictionary<string, PlatformDefaults>(),
+        var watchlist = WatchlistBuilder.Document(
             [.. Enumerable.Range(0, 40).Select(static i => WatchedAccountBuilder.Account(i % 2 == 0 ? "bluesky" : "x", $"u{i}.example.com"))]);
         var records = Enumerable.Range(1, 39).Reverse().Select(static i => Record(i % 2 == 0 ? "bluesky" : "x", $"u{i}.example.com", i))
             .Append(Record("bluesky", "gone.example.com", 99)).ToArray();

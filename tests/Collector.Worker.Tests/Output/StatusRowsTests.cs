@@ -1,4 +1,3 @@
-using Collector.Core.Bands;
 using Collector.Core.Metrics;
 using Collector.Core.Storage;
 using Collector.Core.Watchlist;
@@ -10,16 +9,13 @@ namespace Collector.Worker.Tests.Output;
 /// <summary>Every row carries its own account's record, whatever order the database numbered the entries in.</summary>
 public sealed class StatusRowsTests
 {
-    private static readonly WatchlistDocument Watchlist = new(
-        "watchlist.yaml",
-        new PlatformDefaults(new Schedule.Every(TimeSpan.FromHours(6)), 12, BandSettings.Default),
-        new Dictionary<string, PlatformDefaults>(),
-        [
-            WatchedAccountBuilder.Account("bluesky", "a.example.com"),
-            WatchedAccountBuilder.Account("x", "a.example.com"),
-            WatchedAccountBuilder.Account("bluesky", "b.example.com"),
-            WatchedAccountBuilder.Account("bluesky", "c.example.com"),
-        ]);
+    private static readonly WatchlistDocument Watchlist = WatchlistBuilder.Document(
+    [
+        WatchedAccountBuilder.Account("bluesky", "a.example.com"),
+        WatchedAccountBuilder.Account("x", "a.example.com"),
+        WatchedAccountBuilder.Account("bluesky", "b.example.com"),
+        WatchedAccountBuilder.Account("bluesky", "c.example.com"),
+    ]);
 
     [Fact]
     public void Build_RecordsInWatchlistOrder_EachRowHasItsAccountsRecord()
